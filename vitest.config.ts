@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the TypeScript sources of every workspace package.
+    conditions: ['source'],
+  },
+  test: {
+    include: ['core/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    pool: 'forks',
+    benchmark: {
+      include: ['test/bench/**/*.bench.ts'],
+      outputJson: 'test/bench/results/latest.raw.json',
+    },
+  },
+});
