@@ -95,7 +95,7 @@ export class ParamStore<P extends Record<string, unknown>> implements Params<P> 
     const ignored: string[] = [];
     for (const [name, source] of merged) {
       if (readParam(parsed, name) !== undefined || isKnownPrefix(known, name)) continue;
-      if (source.kind === 'file' || source.kind === 'default') {
+      if (source.kind === 'file' || source.kind === 'default' || source.optional) {
         ignored.push(name);
         merged.delete(name);
         continue;

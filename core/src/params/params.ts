@@ -18,6 +18,8 @@ export interface ParamValueSource {
   readonly value: unknown;
   /** Where it was written (param file or launch file), when known. */
   readonly location?: SourceLocation;
+  /** When true, a node that does not declare the parameter ignores it instead of failing (global CLI overrides). */
+  readonly optional?: boolean;
 }
 
 /** Outcome of a parameter set. */

@@ -84,6 +84,12 @@ export class PluginInstance {
       name: 'omnimind_plugin_restarts_total',
       help: 'Restarts of plugin instances after a crash.',
     });
+    options.params.setValidator(async (change) => {
+      const hook = options.definition.onParamChange;
+      if (!hook || !this.ctx) return { successful: true, reason: '' };
+      const verdict = await hook(this.ctx, this.userState, change);
+      return verdict.accept ? { successful: true, reason: '' } : { successful: false, reason: verdict.reason };
+    });
   }
 
   get name(): string {
@@ -134,9 +140,9 @@ export class PluginInstance {
         } catch (error) {
           this.options.logger.error({ err: error }, `error during ${step} at shutdown`);
         }
-        if (this.currentState === 'finalized') break;
+        if (this.isFinalized()) break;
       }
-      if (this.currentState !== 'finalized') this.enter('finalized', 'shutdown');
+      if (!this.isFinalized()) this.enter('finalized', 'shutdown');
       this.options.params.close();
     });
   }
@@ -364,6 +370,10 @@ export class PluginInstance {
         instance.reportCrash('reported error', error);
       },
     };
+  }
+
+  private isFinalized(): boolean {
+    return this.currentState === 'finalized';
   }
 
   private requireContext(): PluginContext {

@@ -1,0 +1,161 @@
+import { resolve } from 'node:path';
+import { createRootContainer } from '../di/container.js';
+import { MessageBus } from '../bus/message-bus.js';
+import { createRootLogger } from '../logging/logger.js';
+import { loadLaunchFile } from '../launch/launch-loader.js';
+import { MessageRegistry } from '../messages/message-registry.js';
+import { InMemoryMetrics } from '../metrics/in-memory-metrics.js';
+import { PluginHost, type NodeRequest } from '../plugins/plugin-host.js';
+import { STATE_IDS, TRANSITION_IDS, isTransitionLabel } from '../plugins/lifecycle.js';
+import type { Clock } from '../time/clock.js';
+import { SimClock } from '../time/sim-clock.js';
+import { feedSimClock } from '../time/sim-clock-feed.js';
+import { SystemClock } from '../time/system-clock.js';
+import { timeToNs } from '../time/time.js';
+import { checkOverrideTargets, cliLayerFor, nodeRequestFromSpec } from './node-requests.js';
+import { parameterChangedEvent } from './parameter-event.js';
+import type { RunningSystem, StartOptions } from './runtime-types.js';
+import { SystemControl } from './system-control.js';
+
+/**
+ * Loads a launch file, validates everything it names, and starts its plugins. All or nothing:
+ * any error in the files, plugins or parameters is thrown before a single plugin is configured,
+ * and a failure while starting finalizes whatever had started.
+ */
+export async function startLaunch(file: string, options: StartOptions = {}): Promise<RunningSystem> {
+  const cwd = options.cwd ?? process.cwd();
+  const launchFile = resolve(cwd, file);
+  const plan = await loadLaunchFile(launchFile, { args: options.args ?? {}, cwd });
+  const overrides = options.paramOverrides ?? [];
+  checkOverrideTargets(
+    plan.nodes.map((n) => n.fullyQualifiedName),
+    overrides,
+  );
+  for (const [name, value] of Object.entries(plan.env)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  return startSystem(
+    plan.nodes.map((spec) => nodeRequestFromSpec(spec, overrides)),
+    options,
+    launchFile,
+  );
+}
+
+/** Starts one plugin instance on its own, like `ros2 run`. */
+export async function startSinglePlugin(
+  pkg: string,
+  plugin: string,
+  options: StartOptions & { name?: string; namespace?: string; remaps?: { from: string; to: string }[] } = {},
+): Promise<RunningSystem> {
+  const name = options.name ?? plugin.replace(/-/g, '_');
+  const namespace = options.namespace ?? '/';
+  const fullyQualifiedName = namespace === '/' ? `/${name}` : `${namespace.replace(/\/$/, '')}/${name}`;
+  const request: NodeRequest = {
+    pkg,
+    plugin,
+    name,
+    namespace,
+    remaps: options.remaps ?? [],
+    baseDir: options.cwd ?? process.cwd(),
+    paramLayers: [cliLayerFor(fullyQualifiedName, (options.paramOverrides ?? []).map((o) => ({ ...o, node: o.node ?? fullyQualifiedName })))],
+  };
+  return startSystem([request], options, undefined);
+}
+
+async function startSystem(requests: readonly NodeRequest[], options: StartOptions, launchFile: string | undefined): Promise<RunningSystem> {
+  const startedAt = new Date();
+  const logger = createRootLogger({
+    ...(options.logLevel ? { level: options.logLevel } : {}),
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
+  const metrics = new InMemoryMetrics();
+  const systemClock = new SystemClock();
+  const bus = new MessageBus({ clock: systemClock });
+  const runtimeBus = bus.forNode({ name: '_omnimind_runtime' });
+  let simClock: SimClock | undefined;
+  const clockFor = (useSimTime: boolean): Clock => {
+    if (!useSimTime) return systemClock;
+    if (!simClock) {
+      simClock = new SimClock();
+      feedSimClock(runtimeBus, simClock);
+    }
+    return simClock;
+  };
+  const host = new PluginHost({
+    openBus: ({ namespace, name, remaps, onHandlerError }) =>
+      bus.forNode({ namespace, name, remaps, onHandlerError: (error, where) => onHandlerError(error, `message handler on ${where.topic}`) }),
+    clockFor,
+    restartClock: systemClock,
+    logger,
+    metrics,
+    container: createRootContainer(),
+  });
+
+  try {
+    await host.load(requests);
+  } catch (error) {
+    bus.dispose();
+    throw error;
+  }
+
+  publishLifecycleEvents(host, runtimeBus, systemClock);
+  publishParameterEvents(host, runtimeBus, systemClock);
+
+  let finished!: () => void;
+  const done = new Promise<void>((resolveDone) => (finished = resolveDone));
+  let stopping: Promise<void> | undefined;
+  const shutdown = (): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info('shutting down');
+      await host.shutdownAll();
+      bus.dispose();
+      logger.flush();
+      finished();
+    })();
+    return stopping;
+  };
+
+  const started = performance.now();
+  try {
+    await host.startAll();
+  } catch (error) {
+    bus.dispose();
+    finished();
+    throw error;
+  }
+  logger.info({ nodes: host.list().length, ms: Math.round(performance.now() - started) }, 'all nodes active');
+  const registry = MessageRegistry.default();
+  const control = new SystemControl({ host, bus, controlBus: runtimeBus, registry, launchFile, startedAt, shutdown });
+  return {
+    control,
+    get clock() {
+      return simClock ?? systemClock;
+    },
+    done,
+    shutdown,
+  };
+}
+
+/** Every lifecycle change, as ROS 2 publishes it: `lifecycle_msgs/msg/TransitionEvent` on `<node>/transition_event`. */
+function publishLifecycleEvents(host: PluginHost, bus: ReturnType<MessageBus['forNode']>, clock: Clock): void {
+  host.events.subscribe((event) => {
+    const transition = isTransitionLabel(event.transition) ? TRANSITION_IDS[event.transition] : 0;
+    bus.topic(`${event.node}/transition_event`, 'lifecycle_msgs/msg/TransitionEvent').publish({
+      timestamp: timeToNs(clock.now()),
+      transition: { id: transition, label: event.transition },
+      start_state: { id: STATE_IDS[event.from], label: event.from },
+      goal_state: { id: STATE_IDS[event.to], label: event.to },
+    });
+  });
+}
+
+/** Accepted parameter changes on `/parameter_events` (`rcl_interfaces/msg/ParameterEvent`). */
+function publishParameterEvents(host: PluginHost, bus: ReturnType<MessageBus['forNode']>, clock: Clock): void {
+  const topic = bus.topic('/parameter_events', 'rcl_interfaces/msg/ParameterEvent', { qos: 'parameter_events' });
+  for (const instance of host.list()) {
+    instance.params.changes.subscribe((change) =>
+      topic.publish(parameterChangedEvent(clock.now(), instance.name, change.name, change.newValue)),
+    );
+  }
+}

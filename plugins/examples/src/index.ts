@@ -1,0 +1,2 @@
+export { heartbeat, heartbeatParams } from './heartbeat.js';
+export { monitor, monitorParams } from './monitor.js';
