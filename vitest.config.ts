@@ -1,10 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: {
-    // Tests run against the TypeScript sources of every workspace package.
-    conditions: ['source'],
-  },
+  // Tests run against the TypeScript sources of every workspace package (the `source` export condition).
+  resolve: { conditions: ['source', 'module', 'node', 'development|production'] },
+  ssr: { resolve: { conditions: ['source', 'node', 'development|production'], externalConditions: ['source'] } },
   test: {
     include: ['core/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,

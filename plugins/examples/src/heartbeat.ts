@@ -24,7 +24,11 @@ export const heartbeat = definePlugin({
   params: heartbeatParams,
   provides: ['heartbeat'],
   configure(ctx) {
-    const topic = ctx.bus.topic(ctx.params.values.topic, 'omnimind_msgs/msg/Heartbeat');
+    // Offering a deadline (twice the period) lets subscribers request one: ROS 2 connects a
+    // subscription with a deadline only to publishers that offer an equal or shorter one.
+    const topic = ctx.bus.topic(ctx.params.values.topic, 'omnimind_msgs/msg/Heartbeat', {
+      qos: { deadlineMs: 2000 / ctx.params.values.rate_hz },
+    });
     return { topic, seq: 0, startedMs: ctx.clock.nowMs() };
   },
   activate(ctx, state) {
