@@ -3,7 +3,13 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'core/src/messages/generated/**', 'test/bench/results/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      'core/src/messages/generated/**',
+      'test/bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -34,7 +40,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@omnimind/plugin-*', '@omnimind/plugin-*/**'], message: 'core must not import a plugin package.' },
+            {
+              group: ['@omnimind/plugin-*', '@omnimind/plugin-*/**'],
+              message: 'core must not import a plugin package.',
+            },
             { group: ['**/plugins/**'], message: 'core must not import plugin code by path.' },
           ],
         },
@@ -49,8 +58,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@omnimind/*/src/**', '@omnimind/*/dist/**'], message: 'import the package entry point, not its internals.' },
-            { group: ['**/core/src/**', '**/core/dist/**', '../../../*'], message: 'import @omnimind/core, not core files by path.' },
+            {
+              group: ['@omnimind/*/src/**', '@omnimind/*/dist/**'],
+              message: 'import the package entry point, not its internals.',
+            },
+            {
+              group: ['**/core/src/**', '**/core/dist/**', '../../../*'],
+              message: 'import @omnimind/core, not core files by path.',
+            },
           ],
         },
       ],

@@ -10,7 +10,7 @@ export * from './bus/index.js';
 export * from './operators/index.js';
 export * from './messages/index.js';
 export * from './params/index.js';
-export * from './plugins/index.js';
+export * from './plugin-host/index.js';
 export * from './launch/index.js';
 export * from './runtime/index.js';
 export type * from './control/control-api.js';

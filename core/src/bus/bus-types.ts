@@ -185,11 +185,20 @@ export interface ServiceInfo {
   readonly clients: readonly string[];
 }
 
+/** Options of graph listings. */
+export interface GraphListOptions {
+  /**
+   * Include hidden names (a token starting with `_`, such as the topics that carry services and
+   * actions). Default false, as in `ros2 topic list`.
+   */
+  readonly includeHidden?: boolean;
+}
+
 /** Run-time view of the topic graph. */
 export interface BusGraph {
-  topics(): TopicInfo[];
+  topics(options?: GraphListOptions): TopicInfo[];
   topic(name: string): TopicInfo | undefined;
-  services(): ServiceInfo[];
+  services(options?: GraphListOptions): ServiceInfo[];
   actions(): ServiceInfo[];
   /** Fully qualified names of nodes that own at least one endpoint. */
   nodes(): string[];
@@ -205,7 +214,14 @@ export type BusEvent =
       readonly policy: 'reliability' | 'durability' | 'deadline';
       readonly reason: string;
     }
-  | { readonly kind: 'deadline_missed'; readonly topic: string; readonly node: string; readonly totalCount: number }
+  | {
+      readonly kind: 'deadline_missed';
+      readonly topic: string;
+      readonly node: string;
+      readonly totalCount: number;
+      /** Which side missed: a subscription that heard nothing, or a publisher that published nothing. */
+      readonly endpoint?: 'publisher' | 'subscription';
+    }
   | { readonly kind: 'queue_overflow'; readonly topic: string; readonly node: string; readonly totalCount: number }
   | { readonly kind: 'handler_error'; readonly topic: string; readonly node: string; readonly error: unknown };
 

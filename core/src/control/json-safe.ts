@@ -8,6 +8,7 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
  * - typed arrays and `DataView`/`ArrayBuffer` become arrays of numbers (64-bit ones of strings);
  * - `NaN`, `Infinity` and `-Infinity` become the strings `"NaN"`, `"Infinity"`, `"-Infinity"`
  *   (JSON would silently turn them into `null`, losing e.g. "no return" in a laser scan);
+ * - `-0` becomes `0`, as it would in JSON;
  * - `Map` becomes an object, `Set` an array, `Date` an ISO string, `Error` `{name, message, code?}`;
  * - `undefined`, functions and symbols are dropped from objects and become `null` in arrays;
  * - a reference back to an enclosing object becomes the string `"[Circular]"`.
@@ -27,7 +28,9 @@ function convert(value: unknown, ancestors: Set<object>): JsonValue {
     case 'boolean':
       return value;
     case 'number':
-      return Number.isFinite(value) ? value : String(value);
+      if (!Number.isFinite(value)) return String(value);
+      // JSON has no negative zero; normalising here keeps the result equal to its round trip.
+      return value === 0 ? 0 : value;
     case 'bigint':
       return value.toString();
     case 'undefined':
@@ -89,6 +92,7 @@ function isDropped(value: unknown): boolean {
 
 function setKey(target: Record<string, JsonValue>, key: string, item: JsonValue): void {
   // A plain assignment to `__proto__` would replace the prototype instead of adding a field.
-  if (key === '__proto__') Object.defineProperty(target, key, { value: item, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value: item, enumerable: true, writable: true, configurable: true });
   else target[key] = item;
 }

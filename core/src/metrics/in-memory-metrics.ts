@@ -37,7 +37,10 @@ const labelKey = (labels: MetricLabels): string =>
 export class InMemoryMetrics implements Metrics {
   private readonly families = new Map<string, Family>();
 
-  constructor(private readonly baseLabels: MetricLabels = {}, shared?: InMemoryMetrics) {
+  constructor(
+    private readonly baseLabels: MetricLabels = {},
+    shared?: InMemoryMetrics,
+  ) {
     if (shared) this.families = shared.families;
   }
 

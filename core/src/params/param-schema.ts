@@ -40,7 +40,9 @@ export function describeSchema(schema: z.ZodObject): Map<string, ParamDescriptio
       out.set(name, {
         type,
         readOnly: child.readOnly === true || resolved.readOnly === true,
-        ...(child.description ?? resolved.description ? { description: child.description ?? resolved.description } : {}),
+        ...((child.description ?? resolved.description)
+          ? { description: child.description ?? resolved.description }
+          : {}),
         ...(child.default !== undefined ? { default: child.default } : {}),
         ...(resolved.enum ? { enum: resolved.enum } : {}),
       });

@@ -7,7 +7,9 @@ const schema = z.object({
   rate_hz: z.number().positive().default(1).describe('Rate'),
   label: z.string().default('x'),
   frame: z.string().readonly().default('base_link'),
-  controller: z.object({ max_speed: z.number().max(2).default(0.5), mode: z.enum(['pp', 'dwa']).default('pp') }).prefault({}),
+  controller: z
+    .object({ max_speed: z.number().max(2).default(0.5), mode: z.enum(['pp', 'dwa']).default('pp') })
+    .prefault({}),
 });
 
 const layer = (kind: ParamValueSource['kind'], values: Record<string, unknown>, line = 3): ParamLayer =>
@@ -63,7 +65,11 @@ describe('ParamStore', () => {
     expect(() => ParamStore.create({ node: '/n', schema, layers: [layer('cli', { rate_hx: 2 })] })).toThrow(
       /no parameter 'rate_hx'.*did you mean 'rate_hz'/,
     );
-    const { store, ignored } = ParamStore.create({ node: '/n', schema, layers: [layer('file', { other_node_param: 2 })] });
+    const { store, ignored } = ParamStore.create({
+      node: '/n',
+      schema,
+      layers: [layer('file', { other_node_param: 2 })],
+    });
     expect(ignored).toEqual(['other_node_param']);
     expect(store.get('other_node_param')).toBeUndefined();
   });

@@ -131,7 +131,9 @@ export class ParamStore<P extends Record<string, unknown>> implements Params<P> 
     if (!description) {
       const known = [...this.described.keys()];
       const suggestion = known.length > 0 ? closest(name, known) : undefined;
-      return reject(`node '${this.node}' has no parameter '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
+      return reject(
+        `node '${this.node}' has no parameter '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`,
+      );
     }
     if (description.readOnly) return reject(`parameter '${name}' is read-only`);
     const candidateRaw = withParam(this.raw, name, value);

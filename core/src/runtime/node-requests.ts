@@ -3,8 +3,8 @@ import type { NodeSpec } from '../launch/launch-types.js';
 import { resolveNodeParams } from '../launch/node-params.js';
 import type { ParamLayer } from '../params/param-store.js';
 import type { ParamValueSource } from '../params/params.js';
-import type { NodeRequest } from '../plugins/plugin-host.js';
-import type { RestartPolicy } from '../plugins/restart-policy.js';
+import type { NodeRequest } from '../plugin-host/plugin-host.js';
+import type { RestartPolicy } from '../plugin-host/restart-policy.js';
 import type { CliParamOverride } from './runtime-types.js';
 
 /**
@@ -34,7 +34,8 @@ export function cliLayerFor(fullyQualifiedName: string, overrides: readonly CliP
   const layer = new Map<string, ParamValueSource>();
   for (const override of overrides) {
     if (override.node === undefined) layer.set(override.name, { kind: 'cli', value: override.value, optional: true });
-    else if (matchesNode(override.node, fullyQualifiedName)) layer.set(override.name, { kind: 'cli', value: override.value });
+    else if (matchesNode(override.node, fullyQualifiedName))
+      layer.set(override.name, { kind: 'cli', value: override.value });
   }
   return layer;
 }

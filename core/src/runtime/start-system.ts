@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { createRootContainer } from '../di/container.js';
 import { MessageBus } from '../bus/message-bus.js';
-import { createRootLogger } from '../logging/logger.js';
+import { config as rxjsConfig } from 'rxjs';
+import { createRootLogger, type Logger } from '../logging/logger.js';
 import { loadLaunchFile } from '../launch/launch-loader.js';
 import { MessageRegistry } from '../messages/message-registry.js';
 import { InMemoryMetrics } from '../metrics/in-memory-metrics.js';
-import { PluginHost, type NodeRequest } from '../plugins/plugin-host.js';
-import { STATE_IDS, TRANSITION_IDS, isTransitionLabel } from '../plugins/lifecycle.js';
+import { PluginHost, type NodeRequest } from '../plugin-host/plugin-host.js';
+import { STATE_IDS, TRANSITION_IDS, isTransitionLabel } from '../plugin-host/lifecycle.js';
 import type { Clock } from '../time/clock.js';
 import { SimClock } from '../time/sim-clock.js';
 import { feedSimClock } from '../time/sim-clock-feed.js';
@@ -58,18 +59,28 @@ export async function startSinglePlugin(
     namespace,
     remaps: options.remaps ?? [],
     baseDir: options.cwd ?? process.cwd(),
-    paramLayers: [cliLayerFor(fullyQualifiedName, (options.paramOverrides ?? []).map((o) => ({ ...o, node: o.node ?? fullyQualifiedName })))],
+    paramLayers: [
+      cliLayerFor(
+        fullyQualifiedName,
+        (options.paramOverrides ?? []).map((o) => ({ ...o, node: o.node ?? fullyQualifiedName })),
+      ),
+    ],
   };
   return startSystem([request], options, undefined);
 }
 
-async function startSystem(requests: readonly NodeRequest[], options: StartOptions, launchFile: string | undefined): Promise<RunningSystem> {
+async function startSystem(
+  requests: readonly NodeRequest[],
+  options: StartOptions,
+  launchFile: string | undefined,
+): Promise<RunningSystem> {
   const startedAt = new Date();
   const logger = createRootLogger({
     ...(options.logLevel ? { level: options.logLevel } : {}),
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
   const metrics = new InMemoryMetrics();
+  guardRxjsErrors(logger);
   const systemClock = new SystemClock();
   const bus = new MessageBus({ clock: systemClock });
   const runtimeBus = bus.forNode({ name: '_omnimind_runtime' });
@@ -83,8 +94,14 @@ async function startSystem(requests: readonly NodeRequest[], options: StartOptio
     return simClock;
   };
   const host = new PluginHost({
-    openBus: ({ namespace, name, remaps, onHandlerError }) =>
-      bus.forNode({ namespace, name, remaps, onHandlerError: (error, where) => onHandlerError(error, `message handler on ${where.topic}`) }),
+    openBus: ({ namespace, name, remaps, clock, onHandlerError }) =>
+      bus.forNode({
+        namespace,
+        name,
+        remaps,
+        clock,
+        onHandlerError: (error, where) => onHandlerError(error, `message handler on ${where.topic}`),
+      }),
     clockFor,
     restartClock: systemClock,
     logger,
@@ -135,6 +152,14 @@ async function startSystem(requests: readonly NodeRequest[], options: StartOptio
     done,
     shutdown,
   };
+}
+
+/**
+ * An exception thrown inside a plain RxJS subscriber (not one made with `ctx.subscribe`) would be
+ * rethrown by RxJS on a later tick and end the process; log it instead.
+ */
+function guardRxjsErrors(logger: Logger): void {
+  rxjsConfig.onUnhandledError = (error) => logger.error({ err: error }, 'unhandled error in an RxJS subscriber');
 }
 
 /** Every lifecycle change, as ROS 2 publishes it: `lifecycle_msgs/msg/TransitionEvent` on `<node>/transition_event`. */

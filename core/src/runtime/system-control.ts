@@ -16,17 +16,21 @@ import { fillMessage } from '../messages/fill-message.js';
 import type { MessageRegistry } from '../messages/message-registry.js';
 import type { QosSettings } from '../qos/qos.js';
 import { withParam } from '../params/param-names.js';
-import { isTransitionLabel } from '../plugins/lifecycle.js';
-import type { PluginHost } from '../plugins/plugin-host.js';
-import { CORE_VERSION } from '../plugins/plugin-host.js';
-import type { PluginInstance } from '../plugins/plugin-instance.js';
+import { isTransitionLabel } from '../plugin-host/lifecycle.js';
+import type { PluginHost } from '../plugin-host/plugin-host.js';
+import { CORE_VERSION } from '../plugin-host/plugin-host.js';
+import type { PluginInstance } from '../plugin-host/plugin-instance.js';
 
 /** A topic name no publisher or subscriber uses. */
 export class UnknownTopicError extends OmniError {
   constructor(topic: string) {
-    super('OMNI_ERR_UNKNOWN_TOPIC', `no topic '${topic}' in the graph; give its type to create it, or check 'omnimind topic list'`, {
-      details: { topic },
-    });
+    super(
+      'OMNI_ERR_UNKNOWN_TOPIC',
+      `no topic '${topic}' in the graph; give its type to create it, or check 'omnimind topic list'`,
+      {
+        details: { topic },
+      },
+    );
   }
 }
 
@@ -94,7 +98,10 @@ export class SystemControl implements ControlApi {
 
   lifecycleSet(node: string, transition: LifecycleTransitionLabel): Promise<LifecycleStateLabel> {
     if (!isTransitionLabel(transition)) {
-      throw new OmniError('OMNI_ERR_LIFECYCLE_TRANSITION', `unknown transition '${String(transition)}'; use configure, activate, deactivate, cleanup or shutdown`);
+      throw new OmniError(
+        'OMNI_ERR_LIFECYCLE_TRANSITION',
+        `unknown transition '${String(transition)}'; use configure, activate, deactivate, cleanup or shutdown`,
+      );
     }
     return this.options.host.lifecycle(node, transition);
   }

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,7 +23,9 @@ const node = (plugin: string, params: Record<string, unknown> = {}): NodeRequest
   namespace: '/demo',
   remaps: [],
   baseDir: here,
-  paramLayers: [new Map(Object.entries(params).map(([k, value]) => [k, { kind: 'launch', value } as ParamValueSource]))],
+  paramLayers: [
+    new Map(Object.entries(params).map(([k, value]) => [k, { kind: 'launch', value } as ParamValueSource])),
+  ],
 });
 
 interface Heartbeat {
@@ -45,8 +47,14 @@ describe('example plugins', () => {
     clock = new ManualClock();
     bus = new MessageBus({ clock });
     host = new PluginHost({
-      openBus: ({ namespace, name, remaps, onHandlerError }) =>
-        bus.forNode({ namespace, name, remaps, onHandlerError: (e, c) => onHandlerError(e, c.topic) }),
+      openBus: ({ namespace, name, remaps, clock: nodeClock, onHandlerError }) =>
+        bus.forNode({
+          namespace,
+          name,
+          remaps,
+          clock: nodeClock,
+          onHandlerError: (e, c) => onHandlerError(e, c.topic),
+        }),
       clockFor: () => clock,
       restartClock: clock,
       logger: createRootLogger({ level: 'silent', destination: silent }),

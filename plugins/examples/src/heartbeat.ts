@@ -1,4 +1,4 @@
-import { definePlugin, timeToMs } from '@omnimind/core';
+import { definePlugin, timeToMs, type Topic, type omnimind_msgs } from '@omnimind/core';
 import { z } from 'zod';
 
 /** Parameters of the heartbeat plugin. */
@@ -12,6 +12,13 @@ export const heartbeatParams = z.object({
     .describe('Throw from the timer after this many beats (0 = never); shows crash isolation and restarts.'),
 });
 
+/** Per-instance state of a heartbeat node. */
+export interface HeartbeatState {
+  readonly topic: Topic<omnimind_msgs.Heartbeat>;
+  seq: number;
+  readonly startedMs: number;
+}
+
 /**
  * Publishes `omnimind_msgs/msg/Heartbeat` at `rate_hz` on the node's clock: the smallest
  * useful publisher, and the "talker" of the examples.
@@ -23,7 +30,7 @@ export const heartbeat = definePlugin({
   description: 'Publishes a heartbeat at a fixed rate.',
   params: heartbeatParams,
   provides: ['heartbeat'],
-  configure(ctx) {
+  configure(ctx): HeartbeatState {
     // Offering a deadline (twice the period) lets subscribers request one: ROS 2 connects a
     // subscription with a deadline only to publishers that offer an equal or shorter one.
     const topic = ctx.bus.topic(ctx.params.values.topic, 'omnimind_msgs/msg/Heartbeat', {
@@ -55,7 +62,8 @@ export const heartbeat = definePlugin({
     });
   },
   onParamChange(_ctx, _state, change) {
-    if (change.name === 'topic') return { accept: false, reason: 'topic is fixed once configured; cleanup and configure again' };
+    if (change.name === 'topic')
+      return { accept: false, reason: 'topic is fixed once configured; cleanup and configure again' };
     return { accept: true };
   },
 });

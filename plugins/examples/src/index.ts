@@ -1,2 +1,2 @@
-export { heartbeat, heartbeatParams } from './heartbeat.js';
-export { monitor, monitorParams } from './monitor.js';
+export { heartbeat, heartbeatParams, type HeartbeatState } from './heartbeat.js';
+export { monitor, monitorParams, type MonitorState } from './monitor.js';

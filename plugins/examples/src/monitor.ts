@@ -1,4 +1,4 @@
-import { definePlugin, timeToMs } from '@omnimind/core';
+import { definePlugin, timeToMs, type Topic, type diagnostic_msgs, type omnimind_msgs } from '@omnimind/core';
 import { z } from 'zod';
 
 /** Parameters of the monitor plugin. */
@@ -12,6 +12,15 @@ export const monitorParams = z.object({
 const OK = 0;
 const STALE = 3;
 
+/** Per-instance state of a monitor node. */
+export interface MonitorState {
+  readonly heartbeats: Topic<omnimind_msgs.Heartbeat>;
+  readonly diagnostics: Topic<diagnostic_msgs.DiagnosticArray>;
+  received: number;
+  lastMs: number | undefined;
+  missedDeadlines: number;
+}
+
 /**
  * Watches heartbeats (the "listener"): uses a QoS deadline to notice silence, and publishes
  * `diagnostic_msgs/msg/DiagnosticArray` on `/diagnostics` with the rate seen and OK/STALE.
@@ -23,12 +32,12 @@ export const monitor = definePlugin({
   description: 'Reports the health of a heartbeat topic on /diagnostics.',
   params: monitorParams,
   dependsOn: ['heartbeat'],
-  configure(ctx) {
+  configure(ctx): MonitorState {
     return {
       heartbeats: ctx.bus.topic(ctx.params.values.topic, 'omnimind_msgs/msg/Heartbeat'),
       diagnostics: ctx.bus.topic('/diagnostics', 'diagnostic_msgs/msg/DiagnosticArray'),
       received: 0,
-      lastMs: undefined as number | undefined,
+      lastMs: undefined,
       missedDeadlines: 0,
     };
   },
@@ -62,7 +71,11 @@ export const monitor = definePlugin({
               { key: 'received', value: String(state.received) },
               { key: 'rate_hz', value: rateHz.toFixed(2) },
               { key: 'deadline_misses', value: String(state.missedDeadlines) },
-              { key: 'last_heartbeat_ms', value: state.lastMs === undefined ? 'never' : String(Math.round(timeToMs(ctx.clock.now()) - state.lastMs)) },
+              {
+                key: 'heartbeat_age_ms',
+                value:
+                  state.lastMs === undefined ? 'never' : String(Math.round(timeToMs(ctx.clock.now()) - state.lastMs)),
+              },
             ],
           },
         ],

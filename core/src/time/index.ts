@@ -1,0 +1,16 @@
+export * from './time.js';
+export type { Clock, ClockType, Timer } from './clock.js';
+export { AbortedError, InvalidDurationError, checkDuration } from './clock-errors.js';
+export { ClockScheduler } from './clock-scheduler.js';
+export type { SchedulerClock } from './clock-scheduler.js';
+export { SystemClock } from './system-clock.js';
+export { VirtualClock } from './virtual-clock.js';
+export type { VirtualClockOptions } from './virtual-clock.js';
+export { ManualClock } from './manual-clock.js';
+export type { ManualClockOptions } from './manual-clock.js';
+export { SimClock } from './sim-clock.js';
+export type { ClockMessage } from './sim-clock.js';
+export { createClock } from './create-clock.js';
+export type { CreateClockOptions } from './create-clock.js';
+export { feedSimClock, CLOCK_TOPIC, CLOCK_MESSAGE_TYPE } from './sim-clock-feed.js';
+export type { SimClockFeed } from './sim-clock-feed.js';
