@@ -96,7 +96,7 @@ export interface ServiceClient<Req, Res> {
   isReady(): boolean;
   /** Resolves when a server appears; rejects with a timeout error after `timeoutMs` (clock time). */
   waitForService(timeoutMs?: number): Promise<void>;
-  /** Calls the service; rejects with `OMNI_ERR_SERVICE_*` errors on timeout, no server, or handler failure. */
+  /** Calls the service; rejects with `OMNI_ERR_SERVICE_TIMEOUT`, `OMNI_ERR_SERVICE_UNAVAILABLE` or `OMNI_ERR_SERVICE_FAILED`. */
   call(request: Req, options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<Res>;
   close(): void;
 }

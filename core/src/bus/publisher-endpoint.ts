@@ -1,8 +1,8 @@
 import type { QosProfile } from '../qos/qos.js';
 import type { Clock, Timer } from '../time/clock.js';
-import { timeFromMs } from '../time/time.js';
 import { BoundedQueue } from './bounded-queue.js';
 import { BusClosedError } from './bus-errors.js';
+import { MessageEnvelope } from './message-envelope.js';
 import type { MessageEvent } from './bus-types.js';
 import type { Closable, NodeContext } from './node-context.js';
 import type { SubscriptionEndpoint } from './subscription-endpoint.js';
@@ -59,16 +59,7 @@ export class PublisherEndpoint<T = unknown> implements Closable {
     if (this.closed) throw new BusClosedError(`publisher of '${this.topic.name}' (node '${this.node}')`);
     const topic = this.topic;
     const nowMs = this.clock.nowMs();
-    const stamp = timeFromMs(nowMs);
-    const event: MessageEvent<T> = {
-      topic: topic.name,
-      type: topic.type,
-      message,
-      publishTime: stamp,
-      receiveTime: stamp,
-      seq: ++topic.seq,
-      publisher: this.node,
-    };
+    const event = new MessageEnvelope(topic.name, topic.type, message, ++topic.seq, this.node, nowMs, nowMs);
     topic.rate.record(nowMs);
     topic.rateClock = this.clock;
     this.lastPublishMs = nowMs;

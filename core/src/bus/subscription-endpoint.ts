@@ -3,6 +3,7 @@ import type { QosProfile } from '../qos/qos.js';
 import type { Clock, Timer } from '../time/clock.js';
 import { timeFromMs } from '../time/time.js';
 import { BoundedQueue } from './bounded-queue.js';
+import { MessageEnvelope } from './message-envelope.js';
 import type { MessageEvent, MessageHandler, SubscriptionStats, TopicSubscription } from './bus-types.js';
 import type { Closable, NodeContext } from './node-context.js';
 import type { HistoryItem } from './publisher-endpoint.js';
@@ -118,7 +119,7 @@ export class SubscriptionEndpoint<T = unknown> implements TopicSubscription, Clo
       this.enqueue(event, publishMs, expiresAtMs);
       return;
     }
-    const retimed = { ...event, receiveTime: timeFromMs(now) };
+    const retimed = redeliver(event, now);
     if (this.subscriber === undefined) {
       this.invoke(retimed);
       return;
@@ -186,7 +187,7 @@ export class SubscriptionEndpoint<T = unknown> implements TopicSubscription, Clo
         this.stats.dropped++;
         continue;
       }
-      this.invoke({ ...(item.event as MessageEvent<T>), receiveTime: timeFromMs(now) });
+      this.invoke(redeliver(item.event as MessageEvent<T>, now));
     }
   }
 
@@ -212,4 +213,11 @@ export class SubscriptionEndpoint<T = unknown> implements TopicSubscription, Clo
       this.armDeadline(this.lastArrivalMs + deadline);
     }
   }
+}
+
+/** The envelope of a message delivered later than it was published, carrying the new receive time. */
+function redeliver<T>(event: MessageEvent<T>, receiveMs: number): MessageEvent<T> {
+  return event instanceof MessageEnvelope
+    ? event.redelivered(receiveMs)
+    : { ...event, receiveTime: timeFromMs(receiveMs) };
 }

@@ -5,7 +5,7 @@
  * cause and fix, so that scripts and tests match on the code, never on the message text.
  */
 export class OmniError extends Error {
-  /** Stable machine-readable code, e.g. `OMNI_ERR_TOPIC_NAME`. */
+  /** Stable machine-readable code, e.g. `OMNI_ERR_INVALID_NAME`. */
   readonly code: string;
   /** Structured facts about the failure (what was expected, what was found). */
   readonly details: Readonly<Record<string, unknown>>;

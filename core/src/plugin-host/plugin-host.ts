@@ -40,6 +40,10 @@ export interface NodeRequest {
   readonly restart?: Partial<RestartPolicy>;
   /** Where the node was declared, for error messages. */
   readonly location?: SourceLocation;
+  /** Where `pkg` was written (for "package not found"); defaults to `location`. */
+  readonly pkgLocation?: SourceLocation;
+  /** Where the plugin name was written (for "unknown plugin"); defaults to `location`. */
+  readonly pluginLocation?: SourceLocation;
 }
 
 /** A plugin whose `coreRange` does not include this core. */
@@ -118,9 +122,10 @@ export class PluginHost {
       }
       seen.set(fullyQualifiedName, request);
       const key = `${request.baseDir}\u0000${request.pkg}`;
-      if (!modules.has(key)) modules.set(key, loadPluginModule(request.pkg, request.baseDir, request.location));
+      if (!modules.has(key))
+        modules.set(key, loadPluginModule(request.pkg, request.baseDir, request.pkgLocation ?? request.location));
       const module = await (modules.get(key) as Promise<LoadedPluginModule>);
-      const definition = pickPlugin(module, request.plugin, request.location);
+      const definition = pickPlugin(module, request.plugin, request.pluginLocation ?? request.location);
       const coreVersion = this.options.coreVersion ?? CORE_VERSION;
       if (!semver.satisfies(coreVersion, definition.coreRange, { includePrerelease: true })) {
         throw new IncompatibleCoreError(

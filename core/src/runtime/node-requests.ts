@@ -25,6 +25,8 @@ export function nodeRequestFromSpec(spec: NodeSpec, overrides: readonly CliParam
     baseDir: spec.baseDir,
     paramLayers: [launchLayer, cliLayerFor(spec.fullyQualifiedName, overrides)],
     location: spec.location,
+    pkgLocation: spec.pkgLocation,
+    pluginLocation: spec.pluginLocation,
     ...(spec.respawn ? { restart: restartFromRespawn(spec.respawn) } : {}),
   };
 }
