@@ -12,14 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = join(root, 'core/dist/cli/bin.js');
-const runtimeIndex = join(root, 'core/src/runtime/index.ts');
-
-// Skipped only while the runtime does not exist yet; once it exports startLaunch these tests must run.
-const runtime = existsSync(runtimeIndex) ? ((await import(runtimeIndex)) as { startLaunch?: unknown }) : undefined;
-const runtimeReady = typeof runtime?.startLaunch === 'function';
-if (!runtimeReady) {
-  console.warn('SKIPPED cli.e2e: core/src/runtime/index.ts does not export startLaunch yet');
-}
 
 interface CliRun {
   readonly code: number | null;
@@ -90,7 +82,7 @@ function exitOf(child: ChildProcess, timeoutMs: number): Promise<number | null> 
   });
 }
 
-describe.skipIf(!runtimeReady)('omnimind CLI end to end', () => {
+describe('omnimind CLI end to end', () => {
   let runDir: string;
   let env: NodeJS.ProcessEnv;
 

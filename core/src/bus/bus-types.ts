@@ -1,5 +1,12 @@
 import type { Observable } from 'rxjs';
-import type { KnownMessageType, MessageTypeMap } from '../messages/message-type-map.js';
+import type {
+  ActionTypeMap,
+  KnownActionType,
+  KnownMessageType,
+  KnownServiceType,
+  MessageTypeMap,
+  ServiceTypeMap,
+} from '../messages/message-type-map.js';
 import type { QosProfile, QosSettings } from '../qos/qos.js';
 import type { Time } from '../time/time.js';
 
@@ -236,17 +243,42 @@ export interface Bus {
   topic<T>(name: string, type: string, options?: TopicOptions): Topic<T>;
   /** Resolves a topic/service name the way this node's endpoints would. */
   resolveName(name: string, kind?: 'topic' | 'service' | 'action'): string;
+  /** Provides a service; typed from the service type name when it is a known one. */
+  serviceServer<K extends KnownServiceType>(
+    name: string,
+    type: K,
+    handler: (
+      request: ServiceTypeMap[K]['request'],
+      info: ServiceRequestInfo,
+    ) => ServiceTypeMap[K]['response'] | Promise<ServiceTypeMap[K]['response']>,
+  ): ServiceServer;
   serviceServer<Req, Res>(
     name: string,
     type: string,
     handler: (request: Req, info: ServiceRequestInfo) => Res | Promise<Res>,
   ): ServiceServer;
+  /** A client of a service; typed from the service type name when it is a known one. */
+  serviceClient<K extends KnownServiceType>(
+    name: string,
+    type: K,
+  ): ServiceClient<ServiceTypeMap[K]['request'], ServiceTypeMap[K]['response']>;
   serviceClient<Req, Res>(name: string, type: string): ServiceClient<Req, Res>;
+  /** Serves an action; typed from the action type name when it is a known one. */
+  actionServer<K extends KnownActionType>(
+    name: string,
+    type: K,
+    options: ActionServerOptions<ActionTypeMap[K]['goal'], ActionTypeMap[K]['feedback'], ActionTypeMap[K]['result']>,
+  ): ActionServer;
   actionServer<Goal, Feedback, Result>(
     name: string,
     type: string,
     options: ActionServerOptions<Goal, Feedback, Result>,
   ): ActionServer;
+  /** A client of an action; typed from the action type name when it is a known one. */
+  actionClient<K extends KnownActionType>(
+    name: string,
+    type: K,
+  ): ActionClient<ActionTypeMap[K]['goal'], ActionTypeMap[K]['feedback'], ActionTypeMap[K]['result']>;
   actionClient<Goal, Feedback, Result>(name: string, type: string): ActionClient<Goal, Feedback, Result>;
   readonly graph: BusGraph;
   /** Bus events concerning this node's endpoints (the root message bus reports all of them). */

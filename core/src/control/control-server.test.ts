@@ -187,7 +187,7 @@ describe('control server over TCP', () => {
       message: { count: '12', data: [0.5, 'Infinity'] },
     });
     expect((await stream.next()).value).toMatchObject({ seq: 2, message: { count: '13' } });
-    await stream.return(undefined);
+    await stream.return?.(undefined);
     await until(() => api.listenerCount('/demo/heartbeat') === 0);
   });
 

@@ -1,4 +1,4 @@
-import type { Bus, Topic } from '../bus/bus-types.js';
+import type { ActionServerOptions, Bus, ServiceRequestInfo, Topic } from '../bus/bus-types.js';
 import type { ResourceScope } from './resource-scope.js';
 
 /**
@@ -31,10 +31,12 @@ export function createScopedBus(bus: Bus, currentScope: () => ResourceScope): Bu
     topic: ((name: string, type: string, options?: Parameters<Bus['topic']>[2]) =>
       scopedTopic(bus.topic(name, type, options))) as Bus['topic'],
     resolveName: (name, kind) => bus.resolveName(name, kind),
-    serviceServer: (name, type, handler) => track(bus.serviceServer(name, type, handler)),
-    serviceClient: (name, type) => track(bus.serviceClient(name, type)),
-    actionServer: (name, type, options) => track(bus.actionServer(name, type, options)),
-    actionClient: (name, type) => track(bus.actionClient(name, type)),
+    serviceServer: ((name: string, type: string, handler: (request: unknown, info: ServiceRequestInfo) => unknown) =>
+      track(bus.serviceServer(name, type, handler))) as Bus['serviceServer'],
+    serviceClient: ((name: string, type: string) => track(bus.serviceClient(name, type))) as Bus['serviceClient'],
+    actionServer: ((name: string, type: string, options: ActionServerOptions<unknown, unknown, unknown>) =>
+      track(bus.actionServer(name, type, options))) as Bus['actionServer'],
+    actionClient: ((name: string, type: string) => track(bus.actionClient(name, type))) as Bus['actionClient'],
     get graph() {
       return bus.graph;
     },

@@ -1,0 +1,92 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parseParamFile, paramsForNode, startLaunch, type RunningSystem } from '@omnimind/core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const silent = new Writable({ write: (_c, _e, done) => done() });
+const launchDir = join(root, 'launch');
+
+async function withSystem<T>(
+  file: string,
+  options: Parameters<typeof startLaunch>[1],
+  body: (system: RunningSystem) => Promise<T>,
+): Promise<T> {
+  const system = await startLaunch(file, { logLevel: 'silent', logDestination: silent, cwd: root, ...options });
+  try {
+    return await body(system);
+  } finally {
+    await system.shutdown();
+  }
+}
+
+describe('the launch files that ship', () => {
+  for (const file of readdirSync(launchDir).filter((f) => f.endsWith('.launch.yaml'))) {
+    it(`${file} starts with every node active and shuts down cleanly`, async () => {
+      const states = await withSystem(join(launchDir, file), {}, async (system) =>
+        system.control.nodes().map((n) => n.state),
+      );
+      expect(states.length).toBeGreaterThan(0);
+      expect(new Set(states)).toEqual(new Set(['active']));
+    });
+  }
+
+  it('demo: the monitor receives the heartbeat and reports OK on /diagnostics', async () => {
+    await withSystem(join(launchDir, 'demo.launch.yaml'), { args: { rate_hz: '20' } }, async (system) => {
+      expect(system.control.nodes().map((n) => n.name)).toEqual(['/demo/heartbeat', '/demo/monitor']);
+      const report = await new Promise<unknown>((resolve) => {
+        const stop = system.control.echo('/diagnostics', (m) => {
+          stop();
+          resolve(m.message);
+        });
+      });
+      expect(report).toMatchObject({ status: [{ level: 0, message: 'ok' }] });
+      expect(system.control.paramGet('/demo/heartbeat', 'rate_hz').value).toBe(20);
+      expect(system.control.paramGet('/demo/monitor', 'timeout_s').source).toMatch(/demo\.params\.yaml/);
+    });
+  });
+
+  it('two-robots: the remap points robot2 monitor at robot1 heartbeat', async () => {
+    await withSystem(join(launchDir, 'two-robots.launch.yaml'), { args: { rate_hz: '50' } }, async (system) => {
+      // A topic handle shows up as a publisher once it has published.
+      await new Promise<void>((resolve) => {
+        const stop = system.control.echo('/robot1/heartbeat', () => {
+          stop();
+          resolve();
+        });
+      });
+      const info = system.control.topicInfo('/robot1/heartbeat');
+      expect(info.publishers.map((p) => p.node)).toEqual(['/robot1/heartbeat']);
+      expect(info.subscriptions.map((s) => s.node)).toContain('/robot2/monitor');
+    });
+  });
+
+  it('a --param without a node applies to every node that declares it, and dump reloads as a param file', async () => {
+    await withSystem(
+      join(launchDir, 'two-robots.launch.yaml'),
+      { paramOverrides: [{ node: undefined, name: 'rate_hz', value: 7 }] },
+      async (system) => {
+        expect(system.control.paramGet('/robot1/heartbeat', 'rate_hz')).toMatchObject({ value: 7, source: 'cli' });
+        expect(system.control.paramGet('/robot2/heartbeat', 'rate_hz').value).toBe(7);
+        expect(await system.control.paramSet('/robot2/heartbeat', 'rate_hz', 3)).toEqual({
+          successful: true,
+          reason: '',
+        });
+
+        const dir = mkdtempSync(join(tmpdir(), 'omnimind-dump-'));
+        const file = join(dir, 'dump.params.yaml');
+        writeFileSync(file, stringify(system.control.paramDump()));
+        const reloaded = paramsForNode([parseParamFile(file)], '/robot2/heartbeat');
+        expect(Object.fromEntries([...reloaded].map(([name, p]) => [name, p.value]))).toEqual({
+          rate_hz: 3,
+          topic: 'heartbeat',
+          crash_after: 0,
+        });
+      },
+    );
+  });
+});
