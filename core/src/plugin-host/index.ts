@@ -18,3 +18,5 @@ export { PluginInstance } from './plugin-instance.js';
 export { PluginCrashError, PluginHookError, PluginHookTimeoutError, UnknownNodeError } from './plugin-errors.js';
 export { PluginNotFoundError, UnknownPluginError, loadPluginModule, pickPlugin } from './plugin-loader.js';
 export { DependencyCycleError, MissingDependencyError, dependencyOrder } from './dependency-order.js';
+export { busOpener, createInProcessHost } from './in-process-host.js';
+export type { InProcessHost } from './in-process-host.js';

@@ -1,19 +1,16 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRootContainer } from '../di/container.js';
-import { MessageBus } from '../bus/message-bus.js';
-import { createRootLogger } from '../logging/logger.js';
-import { InMemoryMetrics } from '../metrics/in-memory-metrics.js';
+import type { MessageBus } from '../bus/message-bus.js';
+import type { InMemoryMetrics } from '../metrics/in-memory-metrics.js';
 import type { ParamValueSource } from '../params/params.js';
 import { ManualClock } from '../time/manual-clock.js';
-import { PluginHost, type NodeRequest } from './plugin-host.js';
+import type { PluginHost, NodeRequest } from './plugin-host.js';
+import { createInProcessHost } from './in-process-host.js';
 import { journal } from './fixtures/test-plugins.js';
 import type { LifecycleEvent } from './lifecycle.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
 
 function request(plugin: string, name = plugin, extra: Partial<NodeRequest> = {}): NodeRequest {
   return {
@@ -38,35 +35,17 @@ describe('PluginHost', () => {
   let host: PluginHost;
   let events: LifecycleEvent[];
   let metrics: InMemoryMetrics;
+  let dispose: () => Promise<void>;
 
   beforeEach(() => {
     journal.length = 0;
     clock = new ManualClock();
-    bus = new MessageBus({ clock });
-    metrics = new InMemoryMetrics();
-    host = new PluginHost({
-      openBus: ({ namespace, name, remaps, clock: nodeClock, onHandlerError }) =>
-        bus.forNode({
-          namespace,
-          name,
-          remaps,
-          clock: nodeClock,
-          onHandlerError: (e, c) => onHandlerError(e, c.topic),
-        }),
-      clockFor: () => clock,
-      restartClock: clock,
-      logger: createRootLogger({ level: 'silent', destination: silent }),
-      metrics,
-      container: createRootContainer(),
-    });
+    ({ host, bus, metrics, dispose } = createInProcessHost({ clock }));
     events = [];
     host.events.subscribe((e) => events.push(e));
   });
 
-  afterEach(async () => {
-    await host.shutdownAll();
-    bus.dispose();
-  });
+  afterEach(() => dispose());
 
   it('activates in dependency order, shares provided services, and shuts down in reverse', async () => {
     await host.load([

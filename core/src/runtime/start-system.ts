@@ -7,6 +7,7 @@ import { loadLaunchFile } from '../launch/launch-loader.js';
 import { MessageRegistry } from '../messages/message-registry.js';
 import { InMemoryMetrics } from '../metrics/in-memory-metrics.js';
 import { PluginHost, type NodeRequest } from '../plugin-host/plugin-host.js';
+import { busOpener } from '../plugin-host/in-process-host.js';
 import { STATE_IDS, TRANSITION_IDS, isTransitionLabel } from '../plugin-host/lifecycle.js';
 import type { Clock } from '../time/clock.js';
 import { SimClock } from '../time/sim-clock.js';
@@ -94,14 +95,7 @@ async function startSystem(
     return simClock;
   };
   const host = new PluginHost({
-    openBus: ({ namespace, name, remaps, clock, onHandlerError }) =>
-      bus.forNode({
-        namespace,
-        name,
-        remaps,
-        clock,
-        onHandlerError: (error, where) => onHandlerError(error, `message handler on ${where.topic}`),
-      }),
+    openBus: busOpener(bus),
     clockFor,
     restartClock: systemClock,
     logger,

@@ -1,20 +1,16 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  InMemoryMetrics,
   ManualClock,
-  MessageBus,
-  PluginHost,
-  createRootContainer,
-  createRootLogger,
+  createInProcessHost,
+  type MessageBus,
+  type PluginHost,
   type NodeRequest,
   type ParamValueSource,
 } from '@omnimind/core';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const silent = new Writable({ write: (_c, _e, done) => done() });
 
 const node = (plugin: string, params: Record<string, unknown> = {}): NodeRequest => ({
   pkg: './index.ts',
@@ -41,31 +37,14 @@ describe('example plugins', () => {
   let clock: ManualClock;
   let bus: MessageBus;
   let host: PluginHost;
+  let dispose: () => Promise<void>;
   const tick = () => new Promise((r) => setImmediate(r));
 
   beforeEach(() => {
     clock = new ManualClock();
-    bus = new MessageBus({ clock });
-    host = new PluginHost({
-      openBus: ({ namespace, name, remaps, clock: nodeClock, onHandlerError }) =>
-        bus.forNode({
-          namespace,
-          name,
-          remaps,
-          clock: nodeClock,
-          onHandlerError: (e, c) => onHandlerError(e, c.topic),
-        }),
-      clockFor: () => clock,
-      restartClock: clock,
-      logger: createRootLogger({ level: 'silent', destination: silent }),
-      metrics: new InMemoryMetrics(),
-      container: createRootContainer(),
-    });
+    ({ host, bus, dispose } = createInProcessHost({ clock }));
   });
-  afterEach(async () => {
-    await host.shutdownAll();
-    bus.dispose();
-  });
+  afterEach(() => dispose());
 
   it('heartbeat publishes at rate_hz on the node clock, and a new rate applies at once', async () => {
     await host.load([node('heartbeat', { rate_hz: 4 })]);
