@@ -15,6 +15,7 @@ import type {
 } from '../../core/src/control/control-api.js';
 import type { ServiceInfo, TopicInfo } from '../../core/src/bus/bus-types.js';
 import { QOS_DEFAULT } from '../../core/src/qos/qos.js';
+import { MessageBus } from '../../core/src/bus/message-bus.js';
 import { asyncScheduler, Subject } from 'rxjs';
 import type { Clock, Timer } from '../../core/src/time/clock.js';
 import { timeFromMs, type Time } from '../../core/src/time/time.js';
@@ -247,6 +248,7 @@ export class FixtureControlApi implements ControlApi {
 export class FixtureSystem implements RunningSystem {
   readonly control: FixtureControlApi;
   readonly done: Promise<void>;
+  readonly bus: MessageBus;
   shutdownCalls = 0;
   private resolveDone!: () => void;
 
@@ -255,6 +257,7 @@ export class FixtureSystem implements RunningSystem {
     control = new FixtureControlApi(),
   ) {
     this.control = control;
+    this.bus = new MessageBus({ clock });
     this.done = new Promise((resolve) => {
       this.resolveDone = resolve;
     });

@@ -1,5 +1,6 @@
 import type { ControlApi } from '../control/control-api.js';
 import type { Clock } from '../time/clock.js';
+import type { MessageBus } from '../bus/message-bus.js';
 
 /** A parameter override from the command line: `[node:]name:=value`. */
 export interface CliParamOverride {
@@ -26,6 +27,8 @@ export interface StartOptions {
 export interface RunningSystem {
   readonly control: ControlApi;
   readonly clock: Clock;
+  /** The system's in-process bus: nodes of embedding code join it with `bus.forNode(...)`. */
+  readonly bus: MessageBus;
   /** Resolves when the system has shut down (after `shutdown()` or a fatal start error). */
   readonly done: Promise<void>;
   /** Deactivates and cleans up every plugin in reverse dependency order; idempotent. */

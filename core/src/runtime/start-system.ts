@@ -16,6 +16,7 @@ import { SystemClock } from '../time/system-clock.js';
 import { timeToNs } from '../time/time.js';
 import { checkOverrideTargets, cliLayerFor, nodeRequestFromSpec } from './node-requests.js';
 import { parameterChangedEvent } from './parameter-event.js';
+import { serveLifecycleServices } from './lifecycle-services.js';
 import type { RunningSystem, StartOptions } from './runtime-types.js';
 import { SystemControl } from './system-control.js';
 
@@ -111,6 +112,7 @@ async function startSystem(
   }
 
   publishLifecycleEvents(host, runtimeBus, systemClock);
+  serveLifecycleServices(host, runtimeBus, logger);
   publishParameterEvents(host, runtimeBus, systemClock);
 
   let finished!: () => void;
@@ -140,6 +142,7 @@ async function startSystem(
   const control = new SystemControl({ host, bus, controlBus: runtimeBus, registry, launchFile, startedAt, shutdown });
   return {
     control,
+    bus,
     get clock() {
       return simClock ?? systemClock;
     },
