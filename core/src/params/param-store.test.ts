@@ -61,6 +61,18 @@ describe('ParamStore', () => {
     }
   });
 
+  it('lists every bad value with its own location when several are wrong', () => {
+    const create = () =>
+      ParamStore.create({
+        node: '/n',
+        schema,
+        layers: [layer('file', { rate_hz: -1 }, 4), layer('launch', { label: 7 }, 9)],
+      });
+    expect(create).toThrow(
+      /^file\.yaml:4:5: 2 invalid parameters:\n  file\.yaml:4:5: parameter 'rate_hz'.*\(file\)\n  launch\.yaml:9:5: parameter 'label'.*\(launch\)$/,
+    );
+  });
+
   it('rejects unknown launch/CLI parameters with a did-you-mean, but ignores unknown param-file entries', () => {
     expect(() => ParamStore.create({ node: '/n', schema, layers: [layer('cli', { rate_hx: 2 })] })).toThrow(
       /no parameter 'rate_hx'.*did you mean 'rate_hz'/,

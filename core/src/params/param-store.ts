@@ -77,16 +77,23 @@ export class ParamStore<P extends Record<string, unknown>> implements Params<P> 
 
     const result = schema.safeParse(raw);
     if (!result.success) {
-      const problems = result.error.issues.map((issue) => {
+      const located = result.error.issues.map((issue) => {
         const name = issue.path.map(String).join('.');
         const source = findSource(merged, name);
-        const where = source?.location ? `${formatLocation(source.location)}: ` : '';
-        return `${where}parameter '${name}' of node '${options.node}' (${describeSource(source)}): ${issue.message}`;
+        return {
+          source,
+          text: `parameter '${name}' of node '${options.node}': ${issue.message} (${source?.kind ?? 'default'})`,
+        };
       });
-      const first = findSource(merged, result.error.issues[0]?.path.map(String).join('.') ?? '');
+      const problems = located.map(({ source, text }) =>
+        source?.location ? `${formatLocation(source.location)}: ${text}` : text,
+      );
+      const first = located[0];
       throw new ParamValidationError(
-        `invalid parameters for node '${options.node}':\n  ${problems.join('\n  ')}`,
-        first?.location,
+        located.length === 1 && first
+          ? first.text
+          : `${located.length} invalid parameters:\n  ${problems.join('\n  ')}`,
+        first?.source?.location,
         problems,
       );
     }
