@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Subject } from 'rxjs';
 import { bench, describe } from 'vitest';
 import { MessageBus } from '@omnimind/core';
-import { compareNsPerOp, payload, round3, writeResult } from './bus-bench-helpers.js';
+import { compareNsPerOp, payload, round3, writeResult } from './bench-helpers.js';
 
 /** One publisher, ten subscribers (each in its own node for the bus). */
 type Msg = { data: Uint8Array };

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Subject } from 'rxjs';
 import { bench, describe } from 'vitest';
 import { MessageBus } from '@omnimind/core';
-import { payload, percentile, round3, writeResult } from './bus-bench-helpers.js';
+import { payload, percentile, round3, writeResult } from './bench-helpers.js';
 
 /** Per-message publish -> receive latency, measured with process.hrtime.bigint() around each message. */
 type Msg = { data: Uint8Array };

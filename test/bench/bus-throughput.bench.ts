@@ -4,7 +4,7 @@ import { bench, describe } from 'vitest';
 import { MessageBus } from '@omnimind/core';
 import type { Topic } from '@omnimind/core';
 import { ManualClock } from '@omnimind/core';
-import { compareNsPerOp, payload, round3, writeResult } from './bus-bench-helpers.js';
+import { compareNsPerOp, payload, round3, writeResult } from './bench-helpers.js';
 
 /** publish -> deliver, one publisher and one subscriber, for growing payloads. */
 type Msg = { data: Uint8Array };

@@ -2,7 +2,7 @@ import { Subject } from 'rxjs';
 import { bench, describe } from 'vitest';
 import { MessageBus } from '@omnimind/core';
 import type { Topic } from '@omnimind/core';
-import { percentile, round3, writeResult } from './bus-bench-helpers.js';
+import { percentile, round3, writeResult } from './bench-helpers.js';
 
 /**
  * The Mont Blanc reference topology (20 nodes, 23 publishers, 35 subscriptions, messages from 8 B

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bench, describe } from 'vitest';
-import { median, round3, writeResult } from './bus-bench-helpers.js';
+import { median, round3, writeResult } from './bench-helpers.js';
 
 /**
  * `omnimind launch` of the demo until every plugin is active, against the bare start of a Node

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Folder the bus benchmarks write their computed numbers to. */
+/** Folder the benchmarks write their computed numbers to. */
 export const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'results');
 
 /** Writes `data` as `results/<name>.json` and returns the path. */
