@@ -70,6 +70,12 @@ export interface Topic<T> {
   readonly qos: QosProfile;
   /** Publishes by reference, delivering synchronously to idle subscribers. */
   publish(message: T): void;
+  /**
+   * Makes this handle a publisher now, as ROS 2's `create_publisher` does, so that the graph lists
+   * it and its deadline starts counting before the first message. Otherwise a handle becomes a
+   * publisher on its first `publish`. Idempotent.
+   */
+  advertise(): void;
   /** A hot observable of this topic's messages, delivered synchronously. One subscription = one endpoint. */
   observe(qos?: QosSettings | string): Observable<MessageEvent<T>>;
   /**

@@ -59,6 +59,27 @@ describe('MessageBus topics', () => {
     ]);
   });
 
+  it('lists a handle as a publisher once it advertises or publishes, and starts its deadline then', () => {
+    const { bus, clock } = setup();
+    const missed: string[] = [];
+    bus.events.subscribe((e) => {
+      if (e.kind === 'deadline_missed') missed.push(e.node);
+    });
+    const listener = bus.forNode({ name: 'listener' }).topic<number>('/n', 'std_msgs/msg/Int32');
+    listener.subscribe(() => undefined);
+    const talker = bus
+      .forNode({ name: 'talker' })
+      .topic<number>('/n', 'std_msgs/msg/Int32', { qos: { deadlineMs: 100 } });
+    expect(bus.graph.topic('/n')?.publishers).toEqual([]);
+    talker.advertise();
+    talker.advertise();
+    expect(bus.graph.topic('/n')?.publishers.map((p) => p.node)).toEqual(['/talker']);
+    clock.advanceBy(150);
+    expect(missed).toEqual(['/talker']);
+    talker.publish(1);
+    expect(bus.graph.topic('/n')?.publishers).toHaveLength(1);
+  });
+
   it('resolves relative, private and remapped names for the node', () => {
     const { bus } = setup();
     const node = bus.forNode({

@@ -31,6 +31,11 @@ export class TopicHandle<T> implements Topic<T> {
     (this.publisher ?? this.createPublisher()).publish(message);
   }
 
+  /** Creates the publisher endpoint now (see {@link Topic.advertise}). */
+  advertise(): void {
+    if (this.publisher === undefined) this.createPublisher();
+  }
+
   /**
    * A hot observable of the topic. Each subscription to it is one bus subscription, delivered
    * synchronously on the publisher's call stack (a slow observer slows the publisher down).

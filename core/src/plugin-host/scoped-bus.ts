@@ -21,6 +21,7 @@ export function createScopedBus(bus: Bus, currentScope: () => ResourceScope): Bu
       return topic.qos;
     },
     publish: (message) => topic.publish(message),
+    advertise: () => topic.advertise(),
     observe: (qos) => topic.observe(qos),
     subscribe: (handler, qos) => track(topic.subscribe(handler, qos)),
   });

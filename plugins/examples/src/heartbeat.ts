@@ -36,6 +36,7 @@ export const heartbeat = definePlugin({
     const topic = ctx.bus.topic(ctx.params.values.topic, 'omnimind_msgs/msg/Heartbeat', {
       qos: { deadlineMs: 2000 / ctx.params.values.rate_hz },
     });
+    topic.advertise();
     return { topic, seq: 0, startedMs: ctx.clock.nowMs() };
   },
   activate(ctx, state) {
