@@ -69,7 +69,7 @@ describe('ParamStore', () => {
         layers: [layer('file', { rate_hz: -1 }, 4), layer('launch', { label: 7 }, 9)],
       });
     expect(create).toThrow(
-      /^file\.yaml:4:5: 2 invalid parameters:\n  file\.yaml:4:5: parameter 'rate_hz'.*\(file\)\n  launch\.yaml:9:5: parameter 'label'.*\(launch\)$/,
+      /^file\.yaml:4:5: 2 invalid parameters:\n {2}file\.yaml:4:5: parameter 'rate_hz'.*\(file\)\n {2}launch\.yaml:9:5: parameter 'label'.*\(launch\)$/,
     );
   });
 
