@@ -22,3 +22,4 @@ export type { MetricSample } from './metrics/in-memory-metrics.js';
 export { BUS, CLOCK, LOGGER, METRICS, createToken } from './di/tokens.js';
 export type { Token } from './di/tokens.js';
 export { createRootContainer } from './di/container.js';
+export * from './yaml-files/index.js';
