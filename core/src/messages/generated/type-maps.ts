@@ -98,11 +98,22 @@ export interface GeneratedMessageTypeMap {
   'nav_msgs/msg/OccupancyGrid': nav_msgs.OccupancyGrid;
   'nav_msgs/msg/Odometry': nav_msgs.Odometry;
   'nav_msgs/msg/Path': nav_msgs.Path;
+  'omnimind_msgs/action/Gripper_Feedback': omnimind_msgs.Gripper_Feedback;
+  'omnimind_msgs/action/Gripper_FeedbackMessage': omnimind_msgs.Gripper_FeedbackMessage;
+  'omnimind_msgs/action/Gripper_GetResult_Request': omnimind_msgs.Gripper_GetResult_Request;
+  'omnimind_msgs/action/Gripper_GetResult_Response': omnimind_msgs.Gripper_GetResult_Response;
+  'omnimind_msgs/action/Gripper_Goal': omnimind_msgs.Gripper_Goal;
+  'omnimind_msgs/action/Gripper_Result': omnimind_msgs.Gripper_Result;
+  'omnimind_msgs/action/Gripper_SendGoal_Request': omnimind_msgs.Gripper_SendGoal_Request;
+  'omnimind_msgs/action/Gripper_SendGoal_Response': omnimind_msgs.Gripper_SendGoal_Response;
   'omnimind_msgs/msg/AudioFrame': omnimind_msgs.AudioFrame;
+  'omnimind_msgs/msg/BumperEvent': omnimind_msgs.BumperEvent;
   'omnimind_msgs/msg/Detection': omnimind_msgs.Detection;
   'omnimind_msgs/msg/DetectionArray': omnimind_msgs.DetectionArray;
   'omnimind_msgs/msg/Heartbeat': omnimind_msgs.Heartbeat;
   'omnimind_msgs/msg/LogEntry': omnimind_msgs.LogEntry;
+  'omnimind_msgs/msg/ObjectState': omnimind_msgs.ObjectState;
+  'omnimind_msgs/msg/ObjectStateArray': omnimind_msgs.ObjectStateArray;
   'omnimind_msgs/msg/PluginState': omnimind_msgs.PluginState;
   'omnimind_msgs/msg/SpeechSegment': omnimind_msgs.SpeechSegment;
   'omnimind_msgs/msg/TaskStatus': omnimind_msgs.TaskStatus;
@@ -263,4 +274,5 @@ export interface GeneratedServiceTypeMap {
 /** Every built-in action type name (`pkg/action/Name`) and its goal, feedback and result interfaces. */
 export interface GeneratedActionTypeMap {
   'example_interfaces/action/Fibonacci': { goal: example_interfaces.Fibonacci_Goal; feedback: example_interfaces.Fibonacci_Feedback; result: example_interfaces.Fibonacci_Result };
+  'omnimind_msgs/action/Gripper': { goal: omnimind_msgs.Gripper_Goal; feedback: omnimind_msgs.Gripper_Feedback; result: omnimind_msgs.Gripper_Result };
 }
