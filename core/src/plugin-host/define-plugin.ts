@@ -50,6 +50,12 @@ export interface PluginDefinition<Schema extends z.ZodObject = z.ZodObject, Stat
   readonly restart?: Partial<RestartPolicy>;
   /** Per-hook timeouts in wall-clock milliseconds (defaults: 10 s; 5 s for deactivate/cleanup/shutdown). */
   readonly timeouts?: Partial<Record<HookName, number>>;
+  /**
+   * Checks, before anything in the launch starts, what the parameters refer to (files, names),
+   * and throws a `UserInputError` (with `file:line:col` where there is one) when something is
+   * wrong, so that a bad input file stops the whole launch with nothing started.
+   */
+  validate?(params: z.infer<Schema>, node: { readonly name: string; readonly baseDir: string }): void | Promise<void>;
   configure(ctx: PluginContext<z.infer<Schema>>): State | Promise<State>;
   activate?(ctx: PluginContext<z.infer<Schema>>, state: State): void | Promise<void>;
   deactivate?(ctx: PluginContext<z.infer<Schema>>, state: State): void | Promise<void>;

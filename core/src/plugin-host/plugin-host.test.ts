@@ -181,6 +181,16 @@ describe('PluginHost', () => {
     expect(journal).toEqual([]);
   });
 
+  it("runs the plugin's validate hook at load, so a bad referenced file starts nothing", async () => {
+    await expect(
+      host.load([request('steady'), request('validating', 'v', { paramLayers: [launchParams({ file: 'bad.yaml' })] })]),
+    ).rejects.toThrow(/^bad\.yaml:3:1: cannot use 'bad\.yaml'$/);
+    expect(host.list()).toEqual([]);
+    await host.load([request('validating')]);
+    await host.startAll();
+    expect(journal).toEqual(['configure /validating']);
+  });
+
   it("runs the plugin's parameter validation hook", async () => {
     await host.load([request('fragile')]);
     await host.startAll();

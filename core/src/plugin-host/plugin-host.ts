@@ -145,6 +145,7 @@ export class PluginHost {
           'param-file entries this node does not declare were ignored',
         );
       }
+      await definition.validate?.(store.values, { name: fullyQualifiedName, baseDir: request.baseDir });
       prepared.push({ request, definition, fullyQualifiedName, params: store, useSimTime });
     }
     const order = dependencyOrder(
