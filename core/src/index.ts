@@ -23,3 +23,5 @@ export { BUS, CLOCK, LOGGER, METRICS, createToken } from './di/tokens.js';
 export type { Token } from './di/tokens.js';
 export { createRootContainer } from './di/container.js';
 export * from './yaml-files/index.js';
+export type { CliCommandExtension, CliExtensionModule } from './cli/cli-extensions.js';
+export type { CliContext, TextOutput } from './cli/cli-context.js';

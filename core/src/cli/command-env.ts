@@ -1,6 +1,7 @@
 import type { RunningSystem, StartOptions } from '../runtime/runtime-types.js';
 import type { CliContext } from './cli-context.js';
 import type { DoctorProbes } from './doctor-probes.js';
+import type { DiscoveredCommand } from './cli-extensions.js';
 
 /** Options of a single-plugin start (`omnimind run`). */
 export type SinglePluginStartOptions = StartOptions & {
@@ -28,6 +29,8 @@ export interface CliDependencies {
   readonly startSinglePlugin?: StartSinglePluginFn;
   /** Overrides of what `omnimind doctor` inspects. */
   readonly doctor?: Partial<DoctorProbes>;
+  /** Extension commands to offer instead of those discovered in installed packages. */
+  readonly extensionCommands?: readonly DiscoveredCommand[];
 }
 
 /** Shared by every command while the CLI runs. */

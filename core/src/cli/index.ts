@@ -24,3 +24,5 @@ export { HzMeter, formatHzStats, type HzStats } from './hz-meter.js';
 export { runDoctorChecks, type DoctorResult } from './doctor-checks.js';
 export { realDoctorProbes, type DoctorProbes } from './doctor-probes.js';
 export { hostSystem, type HostOptions } from './system-host.js';
+export { discoverCliCommands, registerExtensionCommands } from './cli-extensions.js';
+export type { CliCommandExtension, CliExtensionModule, DiscoveredCommand } from './cli-extensions.js';

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import type { CliContext } from './cli-context.js';
 import type { CliDependencies, CommandEnv } from './command-env.js';
@@ -10,6 +11,10 @@ import { registerPluginCommands } from './commands/plugin-command.js';
 import { registerRunCommand } from './commands/run-command.js';
 import { registerTopicCommands } from './commands/topic-command.js';
 import { coreVersion } from './package-info.js';
+import { discoverCliCommands, registerExtensionCommands } from './cli-extensions.js';
+
+/** The core package's folder: extensions installed next to the core are found from here too. */
+const coreRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Builds the `omnimind` commander program. Output goes to `ctx`; commander never exits the
@@ -50,5 +55,6 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 launch/config validation f
   registerLifecycleCommands(program, env);
   registerPluginCommands(program, env);
   registerDoctorCommand(program, env);
+  registerExtensionCommands(program, env, deps.extensionCommands ?? discoverCliCommands([ctx.cwd, coreRoot]));
   return program;
 }
