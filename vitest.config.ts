@@ -5,7 +5,13 @@ export default defineConfig({
   resolve: { conditions: ['source', 'module', 'node', 'development|production'] },
   ssr: { resolve: { conditions: ['source', 'node', 'development|production'], externalConditions: ['source'] } },
   test: {
-    include: ['core/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'core/src/**/*.test.ts',
+      'robots/src/**/*.test.ts',
+      'simulations/src/**/*.test.ts',
+      'plugins/*/src/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
