@@ -26,6 +26,19 @@ import { SystemControl } from './system-control.js';
  * and a failure while starting finalizes whatever had started.
  */
 export async function startLaunch(file: string, options: StartOptions = {}): Promise<RunningSystem> {
+  const { requests, launchFile } = await nodeRequestsFromLaunch(file, options);
+  return startSystem(requests, options, launchFile);
+}
+
+/**
+ * Resolves a launch file into the node requests it asks for (applying its `set_env`), with the
+ * command-line parameter overrides of `options`, without starting anything. Tools that add nodes
+ * of their own (a scenario runner adds the simulator) pass the result to {@link startNodes}.
+ */
+export async function nodeRequestsFromLaunch(
+  file: string,
+  options: StartOptions = {},
+): Promise<{ requests: NodeRequest[]; launchFile: string }> {
   const cwd = options.cwd ?? process.cwd();
   const launchFile = resolve(cwd, file);
   const plan = await loadLaunchFile(launchFile, { args: options.args ?? {}, cwd });
@@ -38,11 +51,12 @@ export async function startLaunch(file: string, options: StartOptions = {}): Pro
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
-  return startSystem(
-    plan.nodes.map((spec) => nodeRequestFromSpec(spec, overrides)),
-    options,
-    launchFile,
-  );
+  return { requests: plan.nodes.map((spec) => nodeRequestFromSpec(spec, overrides)), launchFile };
+}
+
+/** Starts the given node requests as one system (all or nothing, as {@link startLaunch}). */
+export function startNodes(requests: readonly NodeRequest[], options: StartOptions = {}): Promise<RunningSystem> {
+  return startSystem(requests, options, undefined);
 }
 
 /** Starts one plugin instance on its own, like `ros2 run`. */
