@@ -40,6 +40,10 @@ describe('schema-validated YAML files', () => {
     );
   });
 
+  it('says a value of the wrong type is of the wrong type, not missing', () => {
+    expect(() => load('name: box\nmass: heavy\n')).toThrow(/^w\.yaml:2:7: mass: expected number, received string$/);
+  });
+
   it('says a required key is missing, at the enclosing mapping', () => {
     expect(() => load('mass: 1\n')).toThrow(/^w\.yaml:1:1: name: required; expected string/);
   });

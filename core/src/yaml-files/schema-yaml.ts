@@ -31,7 +31,7 @@ export class SchemaFileError extends UserInputError {
  * from the keys the schema accepts there.
  */
 export function parseWithSchema<S extends z.ZodType>(source: LocatedYaml, schema: S, code: string): z.infer<S> {
-  const result = schema.safeParse(source.data);
+  const result = schema.safeParse(source.data, { reportInput: true });
   if (result.success) return result.data as z.infer<S>;
   const problems: PlacedProblem[] = [];
   for (const issue of result.error.issues) {
