@@ -52,7 +52,7 @@ export default tseslint.config(
   },
   {
     // Boundary: plugins use other packages only through their public entry points.
-    files: ['plugins/**/*.ts'],
+    files: ['plugins/**/*.ts', 'robots/**/*.ts', 'simulations/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
