@@ -35,8 +35,8 @@ describe('the launch files that ship', () => {
     });
   }
 
-  it('demo: the monitor receives the heartbeat and reports OK on /diagnostics', async () => {
-    await withSystem(join(launchDir, 'demo.launch.yaml'), { args: { rate_hz: '20' } }, async (system) => {
+  it('heartbeat: the monitor receives the heartbeat and reports OK on /diagnostics', async () => {
+    await withSystem(join(launchDir, 'heartbeat.launch.yaml'), { args: { rate_hz: '20' } }, async (system) => {
       expect(system.control.nodes().map((n) => n.name)).toEqual(['/demo/heartbeat', '/demo/monitor']);
       const report = await new Promise<unknown>((resolve) => {
         const stop = system.control.echo('/diagnostics', (m) => {
@@ -47,6 +47,25 @@ describe('the launch files that ship', () => {
       expect(report).toMatchObject({ status: [{ level: 0, message: 'ok' }] });
       expect(system.control.paramGet('/demo/heartbeat', 'rate_hz').value).toBe(20);
       expect(system.control.paramGet('/demo/monitor', 'timeout_s').source).toMatch(/demo\.params\.yaml/);
+    });
+  });
+
+  it('demo: the simulator runs the office and robot1 drives towards its target', async () => {
+    await withSystem(join(launchDir, 'demo.launch.yaml'), { args: { real_time_factor: '20' } }, async (system) => {
+      expect(system.control.nodes().map((n) => n.name)).toEqual([
+        '/demo/heartbeat',
+        '/demo/monitor',
+        '/robot1/goal_driver',
+        '/simulator',
+      ]);
+      const probe = system.bus.forNode({ name: 'probe' });
+      const xs: number[] = [];
+      probe
+        .topic('/robot1/ground_truth', 'nav_msgs/msg/Odometry')
+        .subscribe((e) => void xs.push(e.message.pose.pose.position.x));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(xs.length).toBeGreaterThan(100);
+      expect(xs.at(-1)! - xs[0]!).toBeGreaterThan(1);
     });
   });
 

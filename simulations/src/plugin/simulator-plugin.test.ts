@@ -184,6 +184,57 @@ describe('the simulator plugin', () => {
     expect(events.at(-1)).toEqual({ pressed: false, contacts: [] });
   });
 
+  it('publishes map → odom so that it composes with odom → base_link into the true pose', async () => {
+    await start({ world: 'empty-room', real_time_factor: 1, noise: true, seed: 3 });
+    const transforms = new Map<string, { x: number; y: number; yaw: number }>();
+    let truth = { x: 0, y: 0, yaw: 0 };
+    const yawOf = (q: { z: number; w: number }) => 2 * Math.atan2(q.z, q.w);
+    probe.topic('/tf', 'tf2_msgs/msg/TFMessage').subscribe((e) => {
+      for (const t of e.message.transforms) {
+        transforms.set(`${t.header.frame_id}>${t.child_frame_id}`, {
+          x: t.transform.translation.x,
+          y: t.transform.translation.y,
+          yaw: yawOf(t.transform.rotation),
+        });
+      }
+    });
+    probe.topic('/robot1/ground_truth', 'nav_msgs/msg/Odometry').subscribe((e) => {
+      truth = {
+        x: e.message.pose.pose.position.x,
+        y: e.message.pose.pose.position.y,
+        yaw: yawOf(e.message.pose.pose.orientation),
+      };
+    });
+    const cmdVel = probe.topic('/robot1/cmd_vel', 'geometry_msgs/msg/Twist');
+    for (let i = 0; i < 40; i++) {
+      cmdVel.publish({ linear: { x: 0.15, y: 0, z: 0 }, angular: { x: 0, y: 0, z: 0.5 } });
+      clock.advanceBy(100);
+    }
+    const mapOdom = transforms.get('map>robot1/odom');
+    const odomBase = transforms.get('robot1/odom>robot1/base_link');
+    if (!mapOdom || !odomBase) throw new Error('transforms missing');
+    expect(Math.hypot(odomBase.x - truth.x, odomBase.y - truth.y)).toBeGreaterThan(1e-4);
+    const composed = {
+      x: mapOdom.x + Math.cos(mapOdom.yaw) * odomBase.x - Math.sin(mapOdom.yaw) * odomBase.y,
+      y: mapOdom.y + Math.sin(mapOdom.yaw) * odomBase.x + Math.cos(mapOdom.yaw) * odomBase.y,
+    };
+    expect(composed.x).toBeCloseTo(truth.x, 6);
+    expect(composed.y).toBeCloseTo(truth.y, 6);
+  });
+
+  it('changes the real-time factor at run time', async () => {
+    await start({ world: 'empty-room', real_time_factor: 1, noise: false });
+    let last = 0;
+    probe
+      .topic('/clock', 'rosgraph_msgs/msg/Clock', { qos: 'sensor_data' })
+      .subscribe((e) => void (last = timeToMs(e.message.clock)));
+    clock.advanceBy(1000);
+    expect(last).toBe(1000);
+    expect(await host.get('sim').params.set('real_time_factor', 5)).toEqual({ successful: true, reason: '' });
+    clock.advanceBy(1000);
+    expect(last).toBe(6000);
+  });
+
   it('refuses a bad world before anything starts, naming the file', async () => {
     await expect(host.load([simulatorNode({ world: 'no-such-world' })])).rejects.toMatchObject({
       code: 'OMNI_ERR_WORLD_NOT_FOUND',
