@@ -6,6 +6,7 @@ import { loadRapier } from '../../simulations/src/engine/rapier-module.js';
 import { officeWorld, turtlebotLikeDescription, warehouseWorld } from '../../simulations/src/engine/testing/index.js';
 import type { World } from '../../simulations/src/world/world-types.js';
 import { median, round3, writeResult } from './bench-helpers.js';
+import { runBareRapier } from './bare-rapier.js';
 
 /**
  * Real-time factor of the simulator: simulated seconds per wall-clock second, one core.
@@ -63,24 +64,6 @@ async function runSimulator(world: World, withSensors: boolean): Promise<{ ns: n
   return { ns, sections };
 }
 
-/** The same bodies in bare Rapier, stepped with world.step() only. */
-async function runBareRapier(world: World): Promise<number> {
-  const rapier = await loadRapier();
-  const spawns = world.spawns.map((spawn) => ({ spawn, description: robot }));
-  const scene = new PhysicsScene(rapier, world, spawns, 1 / PHYSICS_HZ);
-  for (const r of scene.robots) {
-    const theta = r.spawnPose.theta;
-    r.body.setLinvel({ x: 0.2 * Math.cos(theta), y: 0.2 * Math.sin(theta) }, true);
-    r.body.setAngvel(0.3, true);
-  }
-  const start = process.hrtime.bigint();
-  for (let step = 0; step < SIM_SECONDS * PHYSICS_HZ; step++) scene.world.step();
-  const ns = Number(process.hrtime.bigint() - start);
-  sink += scene.robots[0]!.body.translation().x;
-  scene.free();
-  return ns;
-}
-
 async function measure(world: World): Promise<Record<string, unknown>> {
   const full: number[] = [];
   const physicsOnly: number[] = [];
@@ -89,13 +72,13 @@ async function measure(world: World): Promise<Record<string, unknown>> {
   // One warm-up round of each, then alternate so machine noise hits all three alike.
   await runSimulator(world, true);
   await runSimulator(world, false);
-  await runBareRapier(world);
+  await runBareRapier(world, robots, SIM_SECONDS * PHYSICS_HZ, PHYSICS_HZ);
   for (let round = 0; round < ROUNDS; round++) {
     const withSensors = await runSimulator(world, true);
     full.push(withSensors.ns);
     parts.push(withSensors.sections);
     physicsOnly.push((await runSimulator(world, false)).ns);
-    bare.push(await runBareRapier(world));
+    bare.push(await runBareRapier(world, robots, SIM_SECONDS * PHYSICS_HZ, PHYSICS_HZ));
   }
   const rtf = (ns: number): number => round3(SIM_SECONDS / (ns / 1e9));
   const perSimSecondMs = (pick: (s: Sections) => number): number => round3(median(parts.map(pick)) / 1e6 / SIM_SECONDS);
