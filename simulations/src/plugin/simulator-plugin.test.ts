@@ -239,6 +239,9 @@ describe('the simulator plugin', () => {
     await expect(host.load([simulatorNode({ world: 'no-such-world' })])).rejects.toMatchObject({
       code: 'OMNI_ERR_WORLD_NOT_FOUND',
     });
+    await expect(host.load([simulatorNode({ world: 'empty-room', spawns: ['robot9'] })])).rejects.toThrow(
+      /^parameter spawns of '\/sim': robot9 not in world 'empty-room' .*; expected some of: robot1$/,
+    );
     expect(host.list()).toEqual([]);
   });
 });

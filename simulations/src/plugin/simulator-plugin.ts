@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { QOS_LATCHED, definePlugin, timeFromMs, type Topic, type tf2_msgs } from '@omnimind/core';
+import { QOS_LATCHED, UserInputError, definePlugin, timeFromMs, type Topic, type tf2_msgs } from '@omnimind/core';
 import { loadRobotLibrary, type RobotDescription } from '@omnimind/robots';
 import { createSimulation } from '../engine/create-simulation.js';
 import type { Simulation } from '../engine/engine-types.js';
@@ -46,12 +46,14 @@ export const simulator = definePlugin({
   description: 'Embedded 2D simulator: worlds, robots, sensors, /clock.',
   params: simulatorParams,
   provides: ['simulator', 'clock'],
-  validate(params) {
+  validate(params, node) {
     const { world } = loadScene(params, process.cwd());
     const missing = params.spawns.filter((name) => !world.spawns.some((s) => s.name === name));
     if (missing.length > 0) {
-      throw new Error(
-        `spawns ${missing.join(', ')} are not in world '${world.name}' (it has ${world.spawns.map((s) => s.name).join(', ')})`,
+      throw new UserInputError(
+        'OMNI_ERR_SIM_UNKNOWN_SPAWN',
+        `parameter spawns of '${node.name}': ${missing.join(', ')} not in world '${world.name}' (${world.file}); ` +
+          `expected some of: ${world.spawns.map((s) => s.name).join(', ')}`,
       );
     }
   },
