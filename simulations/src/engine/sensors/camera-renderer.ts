@@ -1,6 +1,6 @@
 import type { CameraDescription, Rgb } from '@omnimind/robots';
 import type { Pose2D } from '../../world/world-types.js';
-import type { FrameOffset } from '../geometry/frame-offsets.js';
+import { mountedRay, type FrameOffset } from '../geometry/frame-offsets.js';
 import type { SceneEntity } from '../physics/scene-entity.js';
 import type { SceneRayCaster } from '../raycast/scene-ray-caster.js';
 import { GAUSSIAN_BYTE_TABLE } from '../random/gaussian-table.js';
@@ -93,14 +93,7 @@ export class CameraRenderer {
   /** A fresh rgb8 image for a robot at `robotPose`; `excludeKey` is the robot's own ray-caster key. */
   render(caster: SceneRayCaster, entities: readonly SceneEntity[], robotPose: Pose2D, excludeKey: number): Uint8Array {
     const { width, height, maxDistance } = this.#description;
-    const m = this.#mount;
-    const rc = Math.cos(robotPose.theta);
-    const rs = Math.sin(robotPose.theta);
-    const ox = robotPose.x + rc * m.x - rs * m.y;
-    const oy = robotPose.y + rs * m.x + rc * m.y;
-    const heading = robotPose.theta + m.yaw;
-    const hc = Math.cos(heading);
-    const hs = Math.sin(heading);
+    const { x: ox, y: oy, cos: hc, sin: hs } = mountedRay(robotPose, this.#mount);
     const image = new Uint8Array(this.#background);
     const eye = this.#cameraHeight;
     const hitT = this.#hitT;

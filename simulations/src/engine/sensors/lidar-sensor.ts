@@ -1,6 +1,6 @@
 import type { LidarDescription } from '@omnimind/robots';
 import type { Pose2D } from '../../world/world-types.js';
-import type { FrameOffset } from '../geometry/frame-offsets.js';
+import { mountedRay, type FrameOffset } from '../geometry/frame-offsets.js';
 import type { SceneRayCaster } from '../raycast/scene-ray-caster.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 
@@ -46,14 +46,7 @@ export class LidarSensor {
   /** A fresh scan for a robot at `robotPose`; `excludeKey` is the robot's own ray-caster key. */
   scan(caster: SceneRayCaster, robotPose: Pose2D, excludeKey: number): Float32Array {
     const d = this.#description;
-    const m = this.#mount;
-    const rc = Math.cos(robotPose.theta);
-    const rs = Math.sin(robotPose.theta);
-    const ox = robotPose.x + rc * m.x - rs * m.y;
-    const oy = robotPose.y + rs * m.x + rc * m.y;
-    const heading = robotPose.theta + m.yaw;
-    const hc = Math.cos(heading);
-    const hs = Math.sin(heading);
+    const { x: ox, y: oy, cos: hc, sin: hs } = mountedRay(robotPose, this.#mount);
     const random = this.#random;
     const ranges = new Float32Array(this.#cos.length);
     caster.prepare(ox, oy, d.rangeMax, excludeKey);
