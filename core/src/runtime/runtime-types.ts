@@ -1,6 +1,7 @@
 import type { ControlApi } from '../control/control-api.js';
 import type { Clock } from '../time/clock.js';
 import type { MessageBus } from '../bus/message-bus.js';
+import type { Token } from '../di/tokens.js';
 
 /** A parameter override from the command line: `[node:]name:=value`. */
 export interface CliParamOverride {
@@ -21,6 +22,11 @@ export interface StartOptions {
   readonly logLevel?: string;
   /** Where logs go (default: stderr). */
   readonly logDestination?: NodeJS.WritableStream;
+  /**
+   * Values registered in the composition root's container before any plugin loads, so that plugins
+   * resolve them by token from `ctx.container` (how embedding code hands a service to its plugins).
+   */
+  readonly services?: readonly { readonly token: Token<unknown>; readonly value: unknown }[];
 }
 
 /** A running system: the plugins of one launch, on one bus and clock. */

@@ -109,13 +109,15 @@ async function startSystem(
     }
     return simClock;
   };
+  const container = createRootContainer();
+  for (const { token, value } of options.services ?? []) container.register(token, { useValue: value });
   const host = new PluginHost({
     openBus: busOpener(bus),
     clockFor,
     restartClock: systemClock,
     logger,
     metrics,
-    container: createRootContainer(),
+    container,
   });
 
   try {

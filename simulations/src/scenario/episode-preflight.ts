@@ -9,7 +9,7 @@ import type { Scenario } from './scenario-types.js';
  * scenario or launch file), so that a batch with a bad configuration stops before its first episode.
  */
 export async function checkScenarioNodes(scenario: Scenario): Promise<void> {
-  const requests = await episodeRequests(scenario, { seed: 0, worldFile: scenario.worldFile, monitorId: 'preflight' });
+  const requests = await episodeRequests(scenario, { seed: 0, worldFile: scenario.worldFile });
   const { host, dispose } = createInProcessHost({ clock: new ManualClock() });
   try {
     await host.load(requests);

@@ -1,19 +1,18 @@
-import { OmniError, definePlugin, timeToMs, type nav_msgs, type omnimind_msgs, type sensor_msgs } from '@omnimind/core';
-import { z } from 'zod';
+import {
+  OmniError,
+  createToken,
+  definePlugin,
+  timeToMs,
+  type nav_msgs,
+  type omnimind_msgs,
+  type sensor_msgs,
+} from '@omnimind/core';
 import { poseFromOdometry } from '../driver/goal-driver-plugin.js';
 import type { EpisodeMonitor } from './episode-monitor.js';
 import { ScenarioErrorCode } from './scenario-errors.js';
 
-// Kept on the global object rather than in this module: the plugin host imports this file by path,
-// and a second copy of the module (sources next to a build) must still see the runner's monitors.
-const REGISTRY_KEY = Symbol.for('omnimind.scenario.episode-monitors');
-const registry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] ??= new Map()) as Map<string, EpisodeMonitor>;
-
-/** Makes `monitor` reachable by the probe node whose `monitor` parameter is `id`, until the returned function is called. */
-export function registerEpisodeMonitor(id: string, monitor: EpisodeMonitor): () => void {
-  registry.set(id, monitor);
-  return () => registry.delete(id);
-}
+/** The token under which the episode runner hands its monitor to the probe node. */
+export const EPISODE_MONITOR = createToken<EpisodeMonitor>('scenario.episode-monitor');
 
 /**
  * The node through which the episode runner watches a running scenario: it feeds `/clock`, each
@@ -25,11 +24,14 @@ export const episodeProbe = definePlugin({
   version: '0.1.0',
   coreRange: '^0.1.0',
   description: 'Feeds the simulator topics of a scenario episode to the episode runner (internal).',
-  params: z.object({ monitor: z.string().describe('Id the runner registered its monitor under.') }),
   configure(ctx) {
-    const monitor = registry.get(ctx.params.values.monitor);
-    if (!monitor)
-      throw new OmniError(ScenarioErrorCode.Episode, `no episode monitor '${ctx.params.values.monitor}' is registered`);
+    if (!ctx.container.isRegistered(EPISODE_MONITOR, true)) {
+      throw new OmniError(
+        ScenarioErrorCode.Episode,
+        'episode-probe runs only inside an episode: no episode monitor was provided',
+      );
+    }
+    const monitor = ctx.container.resolve(EPISODE_MONITOR);
     const bus = ctx.bus;
     ctx.subscribe(
       bus.topic('/clock', 'rosgraph_msgs/msg/Clock').observe({ depth: 1, reliability: 'best_effort' }),

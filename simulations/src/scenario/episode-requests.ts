@@ -10,8 +10,6 @@ export interface EpisodeRequestOptions {
   readonly seed: number;
   /** World file for the simulator (the scenario's, or its jittered copy). */
   readonly worldFile: string;
-  /** Id of the registered episode monitor the probe node feeds. */
-  readonly monitorId: string;
 }
 
 // This file's extension: `.ts` when running from sources (tests), `.js` from the build. The
@@ -52,7 +50,7 @@ export async function episodeRequests(scenario: Scenario, options: EpisodeReques
     namespace: '/',
     remaps: [],
     baseDir,
-    paramLayers: [layer({ monitor: options.monitorId }), USE_SIM_TIME],
+    paramLayers: [USE_SIM_TIME],
   };
   const inline = scenario.nodes.map((node): NodeRequest => ({
     pkg: node.pkg,

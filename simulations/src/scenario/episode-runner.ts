@@ -1,7 +1,7 @@
 import { OmniError, SystemClock, startNodes, type RunningSystem } from '@omnimind/core';
 import { loadRobotLibrary } from '@omnimind/robots';
 import { EpisodeMonitor } from './episode-monitor.js';
-import { registerEpisodeMonitor } from './episode-probe-plugin.js';
+import { EPISODE_MONITOR } from './episode-probe-plugin.js';
 import { episodeRequests } from './episode-requests.js';
 import type { EpisodeResult } from './episode-result.js';
 import { ScenarioErrorCode } from './scenario-errors.js';
@@ -19,8 +19,6 @@ export interface EpisodeOptions {
   /** Wall-clock milliseconds without simulated progress after which the episode fails (default 30 000). */
   readonly stallTimeoutMs?: number;
 }
-
-let episodes = 0;
 
 /**
  * Runs one episode of `scenario` with `seed`: starts the simulator (as fast as it can go), the
@@ -55,19 +53,17 @@ export async function runEpisode(
     initialCharges,
     ...(options.trajectoryHz !== undefined ? { trajectoryHz: options.trajectoryHz } : {}),
   });
-  const monitorId = `episode-${process.pid}-${++episodes}-seed-${seed}`;
-  const unregister = registerEpisodeMonitor(monitorId, monitor);
   let system: RunningSystem | undefined;
   try {
-    const requests = await episodeRequests(scenario, { seed, worldFile: world.file, monitorId });
+    const requests = await episodeRequests(scenario, { seed, worldFile: world.file });
     system = await startNodes(requests, {
+      services: [{ token: EPISODE_MONITOR, value: monitor }],
       logLevel: options.logLevel ?? 'warn',
       ...(options.logDestination ? { logDestination: options.logDestination } : {}),
     });
     return await untilEnd(monitor, system, seed, options.stallTimeoutMs ?? 30_000);
   } finally {
     await system?.shutdown();
-    unregister();
     world.dispose();
   }
 }
