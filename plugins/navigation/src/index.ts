@@ -1,3 +1,10 @@
+/**
+ * @omnimind/plugin-navigation: occupancy-grid mapping, map files, costmaps with inflation, global
+ * planners (A*, Theta*) and local control, behind Nav2-style interfaces.
+ */
 export * from './grid/grid-types.js';
-export * from './planning/global-planner.js';
+export * from './planning/index.js';
+export * from './mapping/index.js';
+export * from './costmap/index.js';
+export * from './map-io/index.js';
 export type * from './control/controller.js';

@@ -1,0 +1,11 @@
+export { inflationCost, inflationCostTable } from './cost-function.js';
+export { CostmapError, InvalidCostmapParams, InvalidOccupancyGrid } from './costmap-errors.js';
+export { FAR, squaredDistance1d } from './distance-transform.js';
+export { InflatedCostmap } from './inflated-costmap.js';
+export { costmapParamsSchema } from './inflation-params.js';
+export type { CostmapParams, CostmapParamsInput } from './inflation-params.js';
+export { InflationScratch, inflateWindow } from './inflation.js';
+export type { CellWindow, UnknownHandling } from './inflation.js';
+export { gridInfoOf, occupancyCostTable, occupancyToCost } from './occupancy-to-cost.js';
+export { scanObstaclePoints } from './scan-obstacles.js';
+export type { Point2 } from './scan-obstacles.js';

@@ -1,0 +1,12 @@
+export type { GrayImage } from './gray-image.js';
+export { imageToOccupancy } from './image-to-occupancy.js';
+export type { PixelInterpretation } from './image-to-occupancy.js';
+export { loadMap, readMapImage } from './load-map.js';
+export type { LoadMapOptions, LoadedMap } from './load-map.js';
+export { MAP_IO_CODES, MapImageError, MapSaveError } from './map-io-errors.js';
+export { mapYamlSchema, readMapMetadata } from './map-metadata.js';
+export type { MapMetadata, MapMode } from './map-metadata.js';
+export { encodePgm, parsePgm } from './pgm.js';
+export { decodePng, encodeGrayPng } from './png-image.js';
+export { saveMap } from './save-map.js';
+export type { SaveMapOptions, SavedMapFiles } from './save-map.js';

@@ -1,0 +1,17 @@
+export * from './global-planner.js';
+export { AStarPlanner } from './astar-planner.js';
+export { ThetaStarPlanner } from './theta-star-planner.js';
+export type { ThetaStarPlannerOptions } from './theta-star-planner.js';
+export { GridPlanner } from './grid-planner.js';
+export type { GridPlan, GridPlannerOptions } from './grid-planner.js';
+export { createCostModel, isTraversable, MAX_TRAVERSABLE_COST } from './cost-model.js';
+export type { CostModel, CostModelOptions } from './cost-model.js';
+export { InvalidPlannerOptions, InvalidPlanRequest } from './planner-errors.js';
+export { segmentCost } from './line-of-sight.js';
+export { buildPath, yawToQuaternion } from './path-builder.js';
+export type { BuildPathOptions } from './path-builder.js';
+export { IndexedMinHeap } from './indexed-min-heap.js';
+export { AStarSearch } from './astar-search.js';
+export { ThetaStarSearch } from './theta-star-search.js';
+export type { GridSearch, SearchProblem, SearchState } from './grid-search.js';
+export { SearchWorkspace, WorkspacePool } from './search-workspace.js';
