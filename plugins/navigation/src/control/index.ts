@@ -1,0 +1,10 @@
+export type * from './controller.js';
+export * from './control-errors.js';
+export * from './velocity-limits.js';
+export * from './path-cursor.js';
+export * from './costmap-queries.js';
+export * from './point-grid.js';
+export * from './regulated-pure-pursuit.js';
+export * from './dwa-controller.js';
+export * from './goal-checker.js';
+export * from './progress-checker.js';
