@@ -15,10 +15,11 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('docs/reference/errors.md', () => {
-  it('lists every error code the core, the robots and the simulator raise', () => {
+  it('lists every error code the core, the robots, the simulator and the plugins raise', () => {
     const documented = readFileSync(join(root, 'docs', 'reference', 'errors.md'), 'utf8');
     const missing: string[] = [];
-    const roots = ['core', 'robots', 'simulations'].map((pkg) => join(root, pkg, 'src'));
+    const plugins = readdirSync(join(root, 'plugins')).map((name) => join('plugins', name));
+    const roots = ['core', 'robots', 'simulations', ...plugins].map((pkg) => join(root, pkg, 'src'));
     for (const file of roots.flatMap(sourceFiles)) {
       for (const [code] of readFileSync(file, 'utf8').matchAll(/OMNI_ERR_[A-Z0-9_]*[A-Z0-9]/g)) {
         if (!documented.includes(`\`${code}\``)) missing.push(`${code} (${relative(root, file)})`);
