@@ -1,0 +1,2 @@
+export * from './goal-schema.js';
+export * from './goal-queue.js';

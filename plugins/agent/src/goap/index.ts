@@ -1,0 +1,15 @@
+export * from './world-state.js';
+export * from './goal-condition.js';
+export * from './goap-errors.js';
+export * from './planning-domain.js';
+export * from './actions/index.js';
+export { ACTION_SCHEMAS, applyAction, estimateAction, successors, unmetPrecondition } from './action-rules.js';
+export type { Successor } from './action-rules.js';
+export { estimateRemaining } from './heuristic.js';
+export type { HeuristicValue } from './heuristic.js';
+export * from './plan.js';
+export { DEFAULT_MAX_EXPANSIONS, planActions, planActionsOf } from './goap-planner.js';
+export type { PlanOptions } from './goap-planner.js';
+export { breadthFirstPlan } from './breadth-first-search.js';
+export * from './plan-monitor.js';
+export { validatePlanningInputs } from './validate-inputs.js';
