@@ -25,3 +25,4 @@ export { createRootContainer } from './di/container.js';
 export * from './yaml-files/index.js';
 export type { CliCommandExtension, CliExtensionModule } from './cli/cli-extensions.js';
 export type { CliContext, TextOutput } from './cli/cli-context.js';
+export * from './xml-files/index.js';

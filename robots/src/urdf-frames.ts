@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { UserInputError, didYouMean, type SourceLocation } from '@omnimind/core';
+import { UserInputError, didYouMean, parseLocatedXml, type SourceLocation, type XmlElement } from '@omnimind/core';
 import type { FrameDescription } from './robot-description.js';
 import { RobotErrorCode } from './robot-errors.js';
 import { ROOT_FRAME, describeCycle, orderFrameTree } from './frame-tree.js';
-import { parseXmlTree, type XmlElement } from './xml-tree.js';
 
 /** URDF joint types this loader reads. Moving joints are frozen at position zero for frames. */
 export const URDF_JOINT_TYPES = ['fixed', 'continuous', 'revolute', 'prismatic'] as const;
@@ -95,7 +94,11 @@ interface FrameWithPlace extends FrameDescription {
  * Errors are `UserInputError`s at `file:line:col`.
  */
 export function parseUrdf(text: string, file: string): UrdfModel {
-  const root = parseXmlTree(text, file, RobotErrorCode.UrdfXml);
+  const root = parseLocatedXml(
+    text,
+    file,
+    (message, location) => new UserInputError(RobotErrorCode.UrdfXml, message, location),
+  );
   if (root.name !== 'robot') throw shapeError(`the root element must be <robot>, not <${root.name}>`, root.location);
 
   const links = new Map<string, XmlElement>();

@@ -1,7 +1,5 @@
-import type { SourceLocation } from '@omnimind/core';
+import { parseLocatedXml, type SourceLocation, type XmlElement } from '@omnimind/core';
 import { BT_ERROR_CODES, BtLoadError } from './bt-errors.js';
-import { parseXml } from './xml-tree.js';
-import type { XmlElement } from './xml-tree.js';
 
 /** One `<BehaviorTree ID="...">` of a file. */
 export interface TreeDefinition {
@@ -30,7 +28,11 @@ const ID_PATTERN = /^[A-Za-z_][\w.-]*$/;
  * the trees are registered with a factory.
  */
 export function parseBtDocument(text: string, file: string): BtDocument {
-  const root = parseXml(text, file);
+  const root = parseLocatedXml(
+    text,
+    file,
+    (message, location) => new BtLoadError(BT_ERROR_CODES.xml, message, location),
+  );
   if (root.name !== 'root') {
     throw new BtLoadError(
       BT_ERROR_CODES.format,

@@ -4,7 +4,7 @@ import type { NodeManifest } from './node-manifest.js';
 import type { PortBinding } from './node-ports.js';
 import { RESERVED_ATTRIBUTES, convertLiteral, directionOf, parseRemap } from './ports.js';
 import type { PortSpec } from './ports.js';
-import type { XmlElement } from './xml-tree.js';
+import type { XmlElement } from '@omnimind/core';
 
 function describePort(name: string, spec: PortSpec): string {
   const description = spec.description ? `: ${spec.description}` : '';

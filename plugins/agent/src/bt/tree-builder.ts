@@ -9,7 +9,7 @@ import { bindPorts } from './port-binding.js';
 import { convertLiteral, parseRemap } from './ports.js';
 import { SubTreeNode } from './subtree-node.js';
 import type { NodeCategory, NodeIdentity, TreeNode, TreeRuntime } from './tree-node.js';
-import type { XmlElement } from './xml-tree.js';
+import type { XmlElement } from '@omnimind/core';
 
 /** The element names that name their type in an `ID` attribute (BehaviorTree.CPP's explicit form). */
 const EXPLICIT_FORMS: Readonly<Record<string, NodeCategory>> = {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseXmlTree } from './xml-tree.js';
+import { UserInputError } from '../errors/omni-error.js';
+import { parseLocatedXml } from './located-xml.js';
+
+const parseXmlTree = (text: string, file: string, code: string) =>
+  parseLocatedXml(text, file, (message, location) => new UserInputError(code, message, location));
 
 describe('located XML tree', () => {
   it('places elements at their < and attributes at their value, across lines', () => {

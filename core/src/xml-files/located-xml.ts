@@ -1,6 +1,5 @@
-import type { SourceLocation } from '@omnimind/core';
 import { SaxesParser } from 'saxes';
-import { BT_ERROR_CODES, BtLoadError } from './bt-errors.js';
+import type { SourceLocation } from '../errors/omni-error.js';
 
 /** An attribute value and where the value starts. */
 export interface XmlAttribute {
@@ -41,12 +40,16 @@ function lineIndex(text: string, file: string): (offset: number) => SourceLocati
   };
 }
 
+/** Builds the error for a problem in an XML file (a `UserInputError` with the caller's code). */
+export type XmlErrorFactory = (message: string, location: SourceLocation) => Error;
+
 /**
- * Parses XML text into elements that know their `file:line:col`. Malformed XML raises
- * `OMNI_ERR_BT_XML` where the parser stopped. Entities other than the five predefined ones (and
- * character references) are errors, so a file cannot pull in other files or expand without bound.
+ * Parses XML text into elements that know their `file:line:col` (of each element's `<` and of each
+ * attribute value); text and comments are dropped. Malformed XML raises `makeError` where the parser
+ * stopped. A DOCTYPE is refused and entities other than the five predefined ones (and character
+ * references) are errors, so a file cannot pull in other files or expand without bound.
  */
-export function parseXml(text: string, file: string): XmlElement {
+export function parseLocatedXml(text: string, file: string, makeError: XmlErrorFactory): XmlElement {
   const at = lineIndex(text, file);
   const parser = new SaxesParser({ position: true });
   const stack: MutableElement[] = [];
@@ -55,14 +58,10 @@ export function parseXml(text: string, file: string): XmlElement {
   let tagStart = 0;
   parser.on('error', (error) => {
     const message = error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
-    throw new BtLoadError(BT_ERROR_CODES.xml, `malformed XML: ${message}`, {
-      file,
-      line: parser.line,
-      col: Math.max(1, parser.column),
-    });
+    throw makeError(`malformed XML: ${message}`, { file, line: parser.line, col: Math.max(1, parser.column) });
   });
   parser.on('doctype', () => {
-    throw new BtLoadError(BT_ERROR_CODES.xml, 'malformed XML: a DOCTYPE is not allowed in a behavior tree file', {
+    throw makeError('malformed XML: a DOCTYPE is not allowed', {
       file,
       line: parser.line,
       col: Math.max(1, parser.column),
@@ -92,7 +91,7 @@ export function parseXml(text: string, file: string): XmlElement {
   });
   parser.write(text).close();
   if (!root) {
-    throw new BtLoadError(BT_ERROR_CODES.xml, 'malformed XML: no root element', { file, line: 1, col: 1 });
+    throw makeError('malformed XML: no root element', { file, line: 1, col: 1 });
   }
   return root;
 }

@@ -1,0 +1,2 @@
+export { parseLocatedXml } from './located-xml.js';
+export type { XmlAttribute, XmlElement, XmlErrorFactory } from './located-xml.js';
