@@ -9,3 +9,4 @@ export * from './costmap/index.js';
 export * from './map-io/index.js';
 export * from './control/index.js';
 export * from './recovery/index.js';
+export * from './navigator/index.js';

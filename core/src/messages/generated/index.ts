@@ -7,6 +7,7 @@ export * as diagnostic_msgs from './diagnostic_msgs.js';
 export * as example_interfaces from './example_interfaces.js';
 export * as geometry_msgs from './geometry_msgs.js';
 export * as lifecycle_msgs from './lifecycle_msgs.js';
+export * as nav2_msgs from './nav2_msgs.js';
 export * as nav_msgs from './nav_msgs.js';
 export * as omnimind_msgs from './omnimind_msgs.js';
 export * as rcl_interfaces from './rcl_interfaces.js';

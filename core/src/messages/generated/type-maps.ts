@@ -7,6 +7,7 @@ import type * as diagnostic_msgs from './diagnostic_msgs.js';
 import type * as example_interfaces from './example_interfaces.js';
 import type * as geometry_msgs from './geometry_msgs.js';
 import type * as lifecycle_msgs from './lifecycle_msgs.js';
+import type * as nav2_msgs from './nav2_msgs.js';
 import type * as nav_msgs from './nav_msgs.js';
 import type * as omnimind_msgs from './omnimind_msgs.js';
 import type * as rcl_interfaces from './rcl_interfaces.js';
@@ -93,6 +94,14 @@ export interface GeneratedMessageTypeMap {
   'lifecycle_msgs/srv/GetAvailableTransitions_Response': lifecycle_msgs.GetAvailableTransitions_Response;
   'lifecycle_msgs/srv/GetState_Request': lifecycle_msgs.GetState_Request;
   'lifecycle_msgs/srv/GetState_Response': lifecycle_msgs.GetState_Response;
+  'nav2_msgs/action/NavigateToPose_Feedback': nav2_msgs.NavigateToPose_Feedback;
+  'nav2_msgs/action/NavigateToPose_FeedbackMessage': nav2_msgs.NavigateToPose_FeedbackMessage;
+  'nav2_msgs/action/NavigateToPose_GetResult_Request': nav2_msgs.NavigateToPose_GetResult_Request;
+  'nav2_msgs/action/NavigateToPose_GetResult_Response': nav2_msgs.NavigateToPose_GetResult_Response;
+  'nav2_msgs/action/NavigateToPose_Goal': nav2_msgs.NavigateToPose_Goal;
+  'nav2_msgs/action/NavigateToPose_Result': nav2_msgs.NavigateToPose_Result;
+  'nav2_msgs/action/NavigateToPose_SendGoal_Request': nav2_msgs.NavigateToPose_SendGoal_Request;
+  'nav2_msgs/action/NavigateToPose_SendGoal_Response': nav2_msgs.NavigateToPose_SendGoal_Response;
   'nav_msgs/msg/GridCells': nav_msgs.GridCells;
   'nav_msgs/msg/MapMetaData': nav_msgs.MapMetaData;
   'nav_msgs/msg/OccupancyGrid': nav_msgs.OccupancyGrid;
@@ -274,5 +283,6 @@ export interface GeneratedServiceTypeMap {
 /** Every built-in action type name (`pkg/action/Name`) and its goal, feedback and result interfaces. */
 export interface GeneratedActionTypeMap {
   'example_interfaces/action/Fibonacci': { goal: example_interfaces.Fibonacci_Goal; feedback: example_interfaces.Fibonacci_Feedback; result: example_interfaces.Fibonacci_Result };
+  'nav2_msgs/action/NavigateToPose': { goal: nav2_msgs.NavigateToPose_Goal; feedback: nav2_msgs.NavigateToPose_Feedback; result: nav2_msgs.NavigateToPose_Result };
   'omnimind_msgs/action/Gripper': { goal: omnimind_msgs.Gripper_Goal; feedback: omnimind_msgs.Gripper_Feedback; result: omnimind_msgs.Gripper_Result };
 }
