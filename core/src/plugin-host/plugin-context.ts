@@ -19,6 +19,8 @@ export interface PluginContext<P = Record<string, unknown>> {
   readonly namespace: string;
   /** Namespace joined with the name, e.g. `/robot1/heartbeat`. */
   readonly fullyQualifiedName: string;
+  /** Folder that relative paths in this node's parameters resolve against (its launch file's folder). */
+  readonly baseDir: string;
   /** The plugin implementation this instance runs. */
   readonly plugin: { readonly name: string; readonly version: string; readonly pkg: string };
   /** The bus as this node sees it: relative names resolve against `namespace`, remaps apply. */

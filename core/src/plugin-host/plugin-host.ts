@@ -214,6 +214,7 @@ export class PluginHost {
       name: request.name,
       namespace,
       fullyQualifiedName,
+      baseDir: request.baseDir,
       params: node.params,
       openBus: (onHandlerError) =>
         this.options.openBus({ namespace, name: request.name, remaps: request.remaps, clock, onHandlerError }),

@@ -40,6 +40,8 @@ export interface PluginInstanceOptions {
   readonly name: string;
   readonly namespace: string;
   readonly fullyQualifiedName: string;
+  /** Folder relative parameter paths resolve against. */
+  readonly baseDir: string;
   readonly params: ParamStore<Record<string, unknown>>;
   /** Opens a fresh node-scoped bus; handler errors on it must be routed to `onHandlerError`. */
   readonly openBus: (onHandlerError: (error: unknown, where: string) => void) => Bus;
@@ -312,6 +314,7 @@ export class PluginInstance {
       name: options.name,
       namespace: options.namespace,
       fullyQualifiedName: options.fullyQualifiedName,
+      baseDir: options.baseDir,
       plugin: { name: options.definition.name, version: options.definition.version, pkg: options.pkg },
       bus: createScopedBus(bus, currentScope),
       params: options.params,

@@ -10,3 +10,5 @@ export * from './map-io/index.js';
 export * from './control/index.js';
 export * from './recovery/index.js';
 export * from './navigator/index.js';
+export * from './mapper/index.js';
+export { normalizeAngle } from './geometry/angles.js';

@@ -4,7 +4,8 @@ import { EmptyPath, NoValidCommand } from './control-errors.js';
 import { parseParams } from './control-params.js';
 import type { ControlInput, Controller, VelocityCommand } from './controller.js';
 import { costAt, distanceFromCost, isCollisionCost, worstCostNear } from './costmap-queries.js';
-import { PathCursor, normalizeAngle } from './path-cursor.js';
+import { PathCursor } from './path-cursor.js';
+import { normalizeAngle } from '../geometry/angles.js';
 import { PointGrid } from './point-grid.js';
 import { angularWindow, linearWindow, velocityLimitsShape } from './velocity-limits.js';
 

@@ -1,13 +1,5 @@
 import type { Pose2D } from '../grid/grid-types.js';
 
-/** Wraps an angle into (-π, π]. */
-export function normalizeAngle(angle: number): number {
-  let a = angle % (2 * Math.PI);
-  if (a > Math.PI) a -= 2 * Math.PI;
-  else if (a <= -Math.PI) a += 2 * Math.PI;
-  return a;
-}
-
 /** Where the robot projects onto the path: segment `index` → `index + 1`, at fraction `t`. */
 export interface PathProjection {
   readonly index: number;

@@ -3,7 +3,8 @@ import { CollisionAhead, EmptyPath } from './control-errors.js';
 import { parseParams, requireParams } from './control-params.js';
 import type { ControlInput, Controller, VelocityCommand } from './controller.js';
 import { costAt, distanceFromCost, isCollisionCost, worstCostNear } from './costmap-queries.js';
-import { PathCursor, normalizeAngle } from './path-cursor.js';
+import { PathCursor } from './path-cursor.js';
+import { normalizeAngle } from '../geometry/angles.js';
 import { PointGrid } from './point-grid.js';
 import { angularWindow, clamp, limitVelocity, linearWindow, velocityLimitsShape } from './velocity-limits.js';
 

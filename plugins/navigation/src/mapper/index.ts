@@ -1,0 +1,11 @@
+export { COSTMAP_CAPABILITY, COSTMAP_SOURCE } from './costmap-source.js';
+export type { CostmapSource } from './costmap-source.js';
+export { COST_TO_OCCUPANCY, costmapToOccupancyGrid } from './costmap-to-occupancy.js';
+export type { CostmapMessageOptions } from './costmap-to-occupancy.js';
+export { MAPPER_CODES, MapperParamsError } from './mapper-errors.js';
+export { checkMapperParams, costmapParamsOf, gridParamsOf, mapperParams } from './mapper-params.js';
+export type { MapperParams } from './mapper-params.js';
+export { mapper } from './mapper-plugin.js';
+export type { MapperState } from './mapper-plugin.js';
+export { PoseBuffer, interpolatePose, mountedPose, poseFromMessage } from './pose-buffer.js';
+export type { StampedPose } from './pose-buffer.js';
