@@ -103,6 +103,13 @@ describe('omnimind CLI end to end', () => {
     if (runDir) rmSync(runDir, { recursive: true, force: true });
   });
 
+  it('is installed as an executable `omnimind` command', () => {
+    const result = spawnSync(join(root, 'node_modules', '.bin', 'omnimind'), ['--version'], { encoding: 'utf8' });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('says so when no system runs (exit 4)', async () => {
     const result = await omnimind(['node', 'list'], env);
     expect(result.code).toBe(4);
