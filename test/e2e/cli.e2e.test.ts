@@ -103,11 +103,14 @@ describe('omnimind CLI end to end', () => {
     if (runDir) rmSync(runDir, { recursive: true, force: true });
   });
 
-  it('is installed as an executable `omnimind` command', () => {
-    const result = spawnSync(join(root, 'node_modules', '.bin', 'omnimind'), ['--version'], { encoding: 'utf8' });
-    expect(result.error).toBeUndefined();
-    expect(result.status).toBe(0);
-    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  it('runs as an executable, and through npx as the README does', () => {
+    const direct = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+    expect(direct.error).toBeUndefined();
+    expect(direct.status).toBe(0);
+    expect(direct.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const npx = spawnSync('npx', ['--no-install', 'omnimind', '--version'], { cwd: root, encoding: 'utf8' });
+    expect(npx.status, npx.stderr).toBe(0);
+    expect(npx.stdout.trim()).toBe(direct.stdout.trim());
   });
 
   it('says so when no system runs (exit 4)', async () => {
