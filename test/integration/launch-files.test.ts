@@ -69,6 +69,32 @@ describe('the launch files that ship', () => {
     });
   });
 
+  it('navigation: robot1 maps the office and reaches the kitchen through its door with navigate_to_pose', async () => {
+    await withSystem(
+      join(launchDir, 'navigation.launch.yaml'),
+      { args: { real_time_factor: '10' } },
+      async (system) => {
+        const probe = system.bus.forNode({ name: 'probe' });
+        let truth = { x: 0, y: 0 };
+        probe.topic('/robot1/ground_truth', 'nav_msgs/msg/Odometry').subscribe((e) => {
+          truth = { x: e.message.pose.pose.position.x, y: e.message.pose.pose.position.y };
+        });
+        const navigate = probe.actionClient('/robot1/navigate_to_pose', 'nav2_msgs/action/NavigateToPose');
+        await navigate.waitForServer(5000);
+        const goal = await navigate.sendGoal({
+          pose: {
+            header: { stamp: { sec: 0, nanosec: 0 }, frame_id: 'map' },
+            pose: { position: { x: 3.8, y: 2.2, z: 0 }, orientation: { x: 0, y: 0, z: 0, w: 1 } },
+          },
+          behavior_tree: '',
+        });
+        const result = await goal.result;
+        expect(result.error_code).toBe(0);
+        expect(Math.hypot(truth.x - 3.8, truth.y - 2.2)).toBeLessThan(0.25);
+      },
+    );
+  }, 60_000);
+
   it('two-robots: the remap points robot2 monitor at robot1 heartbeat', async () => {
     await withSystem(join(launchDir, 'two-robots.launch.yaml'), {}, async (system) => {
       // The heartbeat advertises at configure, so the graph lists it before its first message.
