@@ -26,3 +26,4 @@ export * from './yaml-files/index.js';
 export type { CliCommandExtension, CliExtensionModule } from './cli/cli-extensions.js';
 export type { CliContext, TextOutput } from './cli/cli-context.js';
 export * from './xml-files/index.js';
+export { normalizeAngle } from './geometry/angles.js';

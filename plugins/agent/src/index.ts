@@ -6,3 +6,4 @@ export * from './bt/index.js';
 export * from './goap/index.js';
 export * from './goals/index.js';
 export * from './energy/index.js';
+export * from './skills/index.js';

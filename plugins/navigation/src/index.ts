@@ -11,4 +11,3 @@ export * from './control/index.js';
 export * from './recovery/index.js';
 export * from './navigator/index.js';
 export * from './mapper/index.js';
-export { normalizeAngle } from './geometry/angles.js';

@@ -5,7 +5,7 @@ import { parseParams } from './control-params.js';
 import type { ControlInput, Controller, VelocityCommand } from './controller.js';
 import { costAt, distanceFromCost, isCollisionCost, worstCostNear } from './costmap-queries.js';
 import { PathCursor } from './path-cursor.js';
-import { normalizeAngle } from '../geometry/angles.js';
+import { normalizeAngle } from '@omnimind/core';
 import { PointGrid } from './point-grid.js';
 import { angularWindow, linearWindow, velocityLimitsShape } from './velocity-limits.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { COST } from '../grid/grid-types.js';
 import { costAt, distanceFromCost, worstCostNear } from './costmap-queries.js';
 import { PathCursor } from './path-cursor.js';
-import { normalizeAngle } from '../geometry/angles.js';
+import { normalizeAngle } from '@omnimind/core';
 import { PointGrid } from './point-grid.js';
 import { freeCostmap, straightPath } from './testing/control-fixtures.js';
 import { limitVelocity, linearWindow } from './velocity-limits.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Pose2D } from '../grid/grid-types.js';
 import { parseParams } from './control-params.js';
 import type { VelocityCommand } from './controller.js';
-import { normalizeAngle } from '../geometry/angles.js';
+import { normalizeAngle } from '@omnimind/core';
 
 /** Parameters of {@link GoalChecker} (Nav2's simple and stopped goal checkers in one). */
 export const goalCheckerParams = z.object({

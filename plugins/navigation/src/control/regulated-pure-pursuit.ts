@@ -4,7 +4,7 @@ import { parseParams, requireParams } from './control-params.js';
 import type { ControlInput, Controller, VelocityCommand } from './controller.js';
 import { costAt, distanceFromCost, isCollisionCost, worstCostNear } from './costmap-queries.js';
 import { PathCursor } from './path-cursor.js';
-import { normalizeAngle } from '../geometry/angles.js';
+import { normalizeAngle } from '@omnimind/core';
 import { PointGrid } from './point-grid.js';
 import { angularWindow, clamp, limitVelocity, linearWindow, velocityLimitsShape } from './velocity-limits.js';
 

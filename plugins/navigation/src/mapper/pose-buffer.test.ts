@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PoseBuffer, interpolatePose, mountedPose, poseFromMessage } from './pose-buffer.js';
-import { normalizeAngle } from '../geometry/angles.js';
+import { normalizeAngle } from '@omnimind/core';
 
 const quaternion = (yaw: number) => ({ x: 0, y: 0, z: Math.sin(yaw / 2), w: Math.cos(yaw / 2) });
 

@@ -1,4 +1,4 @@
-import { normalizeAngle } from '../geometry/angles.js';
+import { normalizeAngle } from '@omnimind/core';
 import type { Pose2D } from '../grid/grid-types.js';
 
 /** A pose at a clock time (milliseconds). */

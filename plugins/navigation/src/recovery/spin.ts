@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeAngle } from '../geometry/angles.js';
+import { normalizeAngle } from '@omnimind/core';
 import type { VelocityCommand } from '../control/controller.js';
 import { finished } from './recovery-behavior.js';
 import type { RecoveryBehavior, RecoveryInput, RecoveryStep } from './recovery-behavior.js';

@@ -16,11 +16,7 @@ export function toWorldFrame(p: Vec2, pose: Pose2D): Vec2 {
   return { x: pose.x + cos * p.x - sin * p.y, y: pose.y + sin * p.x + cos * p.y };
 }
 
-/** An angle (radians) brought into (-π, π]. */
-export function normalizeAngle(theta: number): number {
-  const wrapped = theta - 2 * Math.PI * Math.floor((theta + Math.PI) / (2 * Math.PI));
-  return wrapped === -Math.PI ? Math.PI : wrapped;
-}
+export { normalizeAngle } from '@omnimind/core';
 
 /** Degrees to radians. */
 export function degreesToRadians(degrees: number): number {

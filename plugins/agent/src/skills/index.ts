@@ -1,0 +1,7 @@
+export { RobotSkills } from './robot-skills.js';
+export type { RobotSkillsOptions, SkillOptions, SkillProgress } from './skill-types.js';
+export { SkillError, SkillCancelled, SkillFailed } from './skill-errors.js';
+export { PoseWatch, quaternionYaw } from './pose-watch.js';
+export type { PlanarPose } from './pose-watch.js';
+export { runGoal } from './run-goal.js';
+export type { RunGoalOptions } from './run-goal.js';
