@@ -32,42 +32,55 @@ export class NodeRegistry {
   /** Registers a synchronous action type. */
   registerAction(type: string, spec: SyncActionSpec, builtin = false): void {
     checkSpec(type, spec, ['tick']);
-    this.add({
+    this.addLeaf(
       type,
-      category: 'action',
-      ports: spec.ports ?? {},
-      children: { min: 0, max: 0 },
-      description: spec.description,
+      'action',
+      spec,
       builtin,
-      create: (a) => new SyncActionNode(a.identity, a.ports, a.runtime, a.blackboard, spec),
-    });
+      (a) => new SyncActionNode(a.identity, a.ports, a.runtime, a.blackboard, spec),
+    );
   }
 
   /** Registers a condition type. */
   registerCondition(type: string, spec: ConditionSpec, builtin = false): void {
     checkSpec(type, spec, ['check']);
-    this.add({
+    this.addLeaf(
       type,
-      category: 'condition',
-      ports: spec.ports ?? {},
-      children: { min: 0, max: 0 },
-      description: spec.description,
+      'condition',
+      spec,
       builtin,
-      create: (a) => new ConditionNode(a.identity, a.ports, a.runtime, a.blackboard, spec),
-    });
+      (a) => new ConditionNode(a.identity, a.ports, a.runtime, a.blackboard, spec),
+    );
   }
 
   /** Registers an asynchronous (stateful) action type. */
   registerStatefulAction(type: string, spec: StatefulActionSpec, builtin = false): void {
     checkSpec(type, spec, ['onStart']);
+    this.addLeaf(
+      type,
+      'action',
+      spec,
+      builtin,
+      (a) => new StatefulActionNode(a.identity, a.ports, a.runtime, a.blackboard, spec),
+    );
+  }
+
+  /** A leaf type: no children; ports and description from its spec. */
+  private addLeaf(
+    type: string,
+    category: 'action' | 'condition',
+    spec: SyncActionSpec | ConditionSpec | StatefulActionSpec,
+    builtin: boolean,
+    create: NodeManifest['create'],
+  ): void {
     this.add({
       type,
-      category: 'action',
+      category,
       ports: spec.ports ?? {},
       children: { min: 0, max: 0 },
       description: spec.description,
       builtin,
-      create: (a) => new StatefulActionNode(a.identity, a.ports, a.runtime, a.blackboard, spec),
+      create,
     });
   }
 
