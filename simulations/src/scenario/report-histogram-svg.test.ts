@@ -21,6 +21,10 @@ describe('histograms', () => {
     expect(histogramBins([])).toEqual([]);
   });
 
+  it('counts values whose span underflows a bin width', () => {
+    expect(histogramBins([-5.4e-323, -6e-323]).reduce((sum, b) => sum + b.count, 0)).toBe(2);
+  });
+
   it('counts every value exactly once (property)', () => {
     fc.assert(
       fc.property(

@@ -35,7 +35,8 @@ export function histogramBins(values: readonly number[]): HistogramBin[] {
     range: true,
   }));
   for (const value of values) {
-    const index = Math.min(count - 1, Math.floor((value - min) / width));
+    // The fraction of the span rather than a division by `width`, which underflows to 0 for tiny spans.
+    const index = Math.min(count - 1, Math.floor(((value - min) / (max - min)) * count));
     (bins[index] as { count: number }).count += 1;
   }
   return bins;
