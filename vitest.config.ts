@@ -12,6 +12,7 @@ export default defineConfig({
       'plugins/*/src/**/*.test.ts',
       'test/**/*.test.ts',
     ],
+    setupFiles: ['test/support/fast-check-seed.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',

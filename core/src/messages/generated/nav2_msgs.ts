@@ -210,3 +210,45 @@ export interface NavigateToPose_SendGoal_Response {
    */
   stamp: builtin_interfaces.Time;
 }
+
+/** `nav2_msgs/msg/BehaviorTreeLog`. */
+export interface BehaviorTreeLog {
+  /**
+   * The status changes of a behavior tree since the previous log, in the order they happened.
+   *
+   * ROS type `builtin_interfaces/msg/Time`.
+   */
+  timestamp: builtin_interfaces.Time;
+  /** ROS type `nav2_msgs/msg/BehaviorTreeStatusChange[]`. */
+  event_log: BehaviorTreeStatusChange[];
+}
+
+/** `nav2_msgs/msg/BehaviorTreeStatusChange`. */
+export interface BehaviorTreeStatusChange {
+  /**
+   * One status change of one behavior-tree node (as Nav2 publishes on behavior_tree_log).
+   *
+   * ROS type `builtin_interfaces/msg/Time`.
+   */
+  timestamp: builtin_interfaces.Time;
+  /**
+   * The node's name in the tree (its `name` attribute, or its type).
+   *
+   * ROS type `string`.
+   */
+  node_name: string;
+  /**
+   * The node's id within the tree, unique per tree instance.
+   *
+   * ROS type `uint16`.
+   */
+  uid: number;
+  /**
+   * IDLE, RUNNING, SUCCESS or FAILURE.
+   *
+   * ROS type `string`.
+   */
+  previous_status: string;
+  /** ROS type `string`. */
+  current_status: string;
+}

@@ -161,6 +161,58 @@ export interface Gripper_SendGoal_Response {
 }
 
 /**
+ * `omnimind_msgs/msg/AgentStatus`:
+ *
+ * What an embodied agent is doing: its goal, its plan, the step it runs, its battery.
+ */
+export interface AgentStatus {
+  /** ROS type `std_msgs/msg/Header`. */
+  header: std_msgs.Header;
+  /**
+   * Id of the active goal; empty when idle.
+   *
+   * ROS type `string`.
+   */
+  goal_id: string;
+  /**
+   * Status of the active goal: queued, active, preempted, succeeded, failed or cancelled.
+   *
+   * ROS type `string`.
+   */
+  goal_status: string;
+  /**
+   * The plan's steps in words, e.g. "move(pick_up)", "grasp(red_box_1)".
+   *
+   * ROS type `string[]`.
+   */
+  plan: string[];
+  /**
+   * Index in plan of the step running now; -1 when none.
+   *
+   * ROS type `int32`.
+   */
+  current_step: number;
+  /**
+   * Plans searched for the active goal after the first.
+   *
+   * ROS type `uint32`.
+   */
+  replans: number;
+  /**
+   * State of charge, 0 to 1; negative when unknown.
+   *
+   * ROS type `float32`.
+   */
+  battery_fraction: number;
+  /**
+   * Readable detail, such as why the last step failed.
+   *
+   * ROS type `string`.
+   */
+  message: string;
+}
+
+/**
  * `omnimind_msgs/msg/AudioFrame`:
  *
  * A chunk of raw audio, as captured or synthesised.
@@ -570,3 +622,68 @@ export const TaskStatus = {
   /** `uint8 CANCELED=4` */
   CANCELED: 4,
 } as const;
+
+/**
+ * `omnimind_msgs/srv/SetBatteryCharge_Request`:
+ *
+ * Sets the state of charge of a simulated robot's battery, e.g. to start a test with a low battery.
+ */
+export interface SetBatteryCharge_Request {
+  /**
+   * Robot instance name.
+   *
+   * ROS type `string`.
+   */
+  robot: string;
+  /**
+   * State of charge, 0 to 1.
+   *
+   * ROS type `float64`.
+   */
+  charge: number;
+}
+
+/** `omnimind_msgs/srv/SetBatteryCharge_Response`. */
+export interface SetBatteryCharge_Response {
+  /** ROS type `bool`. */
+  success: boolean;
+  /**
+   * Why it failed (unknown robot, charge out of range).
+   *
+   * ROS type `string`.
+   */
+  message: string;
+}
+
+/**
+ * `omnimind_msgs/srv/SetObjectPose_Request`:
+ *
+ * Moves a movable object of a simulated world to a new pose at once (a teleport), e.g. to stage a
+ * box moved by someone else or a passage blocked in a test.
+ */
+export interface SetObjectPose_Request {
+  /**
+   * Object id in the world file.
+   *
+   * ROS type `string`.
+   */
+  id: string;
+  /**
+   * New pose in the map frame.
+   *
+   * ROS type `geometry_msgs/msg/Pose2D`.
+   */
+  pose: geometry_msgs.Pose2D;
+}
+
+/** `omnimind_msgs/srv/SetObjectPose_Response`. */
+export interface SetObjectPose_Response {
+  /** ROS type `bool`. */
+  success: boolean;
+  /**
+   * Why it failed (unknown id, object held, pose not free).
+   *
+   * ROS type `string`.
+   */
+  message: string;
+}

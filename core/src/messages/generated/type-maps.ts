@@ -102,6 +102,8 @@ export interface GeneratedMessageTypeMap {
   'nav2_msgs/action/NavigateToPose_Result': nav2_msgs.NavigateToPose_Result;
   'nav2_msgs/action/NavigateToPose_SendGoal_Request': nav2_msgs.NavigateToPose_SendGoal_Request;
   'nav2_msgs/action/NavigateToPose_SendGoal_Response': nav2_msgs.NavigateToPose_SendGoal_Response;
+  'nav2_msgs/msg/BehaviorTreeLog': nav2_msgs.BehaviorTreeLog;
+  'nav2_msgs/msg/BehaviorTreeStatusChange': nav2_msgs.BehaviorTreeStatusChange;
   'nav_msgs/msg/GridCells': nav_msgs.GridCells;
   'nav_msgs/msg/MapMetaData': nav_msgs.MapMetaData;
   'nav_msgs/msg/OccupancyGrid': nav_msgs.OccupancyGrid;
@@ -115,6 +117,7 @@ export interface GeneratedMessageTypeMap {
   'omnimind_msgs/action/Gripper_Result': omnimind_msgs.Gripper_Result;
   'omnimind_msgs/action/Gripper_SendGoal_Request': omnimind_msgs.Gripper_SendGoal_Request;
   'omnimind_msgs/action/Gripper_SendGoal_Response': omnimind_msgs.Gripper_SendGoal_Response;
+  'omnimind_msgs/msg/AgentStatus': omnimind_msgs.AgentStatus;
   'omnimind_msgs/msg/AudioFrame': omnimind_msgs.AudioFrame;
   'omnimind_msgs/msg/BumperEvent': omnimind_msgs.BumperEvent;
   'omnimind_msgs/msg/Detection': omnimind_msgs.Detection;
@@ -126,6 +129,10 @@ export interface GeneratedMessageTypeMap {
   'omnimind_msgs/msg/PluginState': omnimind_msgs.PluginState;
   'omnimind_msgs/msg/SpeechSegment': omnimind_msgs.SpeechSegment;
   'omnimind_msgs/msg/TaskStatus': omnimind_msgs.TaskStatus;
+  'omnimind_msgs/srv/SetBatteryCharge_Request': omnimind_msgs.SetBatteryCharge_Request;
+  'omnimind_msgs/srv/SetBatteryCharge_Response': omnimind_msgs.SetBatteryCharge_Response;
+  'omnimind_msgs/srv/SetObjectPose_Request': omnimind_msgs.SetObjectPose_Request;
+  'omnimind_msgs/srv/SetObjectPose_Response': omnimind_msgs.SetObjectPose_Response;
   'rcl_interfaces/msg/FloatingPointRange': rcl_interfaces.FloatingPointRange;
   'rcl_interfaces/msg/IntegerRange': rcl_interfaces.IntegerRange;
   'rcl_interfaces/msg/ListParametersResult': rcl_interfaces.ListParametersResult;
@@ -269,6 +276,8 @@ export interface GeneratedServiceTypeMap {
   'lifecycle_msgs/srv/GetAvailableStates': { request: lifecycle_msgs.GetAvailableStates_Request; response: lifecycle_msgs.GetAvailableStates_Response };
   'lifecycle_msgs/srv/GetAvailableTransitions': { request: lifecycle_msgs.GetAvailableTransitions_Request; response: lifecycle_msgs.GetAvailableTransitions_Response };
   'lifecycle_msgs/srv/GetState': { request: lifecycle_msgs.GetState_Request; response: lifecycle_msgs.GetState_Response };
+  'omnimind_msgs/srv/SetBatteryCharge': { request: omnimind_msgs.SetBatteryCharge_Request; response: omnimind_msgs.SetBatteryCharge_Response };
+  'omnimind_msgs/srv/SetObjectPose': { request: omnimind_msgs.SetObjectPose_Request; response: omnimind_msgs.SetObjectPose_Response };
   'rcl_interfaces/srv/DescribeParameters': { request: rcl_interfaces.DescribeParameters_Request; response: rcl_interfaces.DescribeParameters_Response };
   'rcl_interfaces/srv/GetParameterTypes': { request: rcl_interfaces.GetParameterTypes_Request; response: rcl_interfaces.GetParameterTypes_Response };
   'rcl_interfaces/srv/GetParameters': { request: rcl_interfaces.GetParameters_Request; response: rcl_interfaces.GetParameters_Response };
