@@ -28,3 +28,23 @@ it('startNodes runs node requests and hands StartOptions.services to plugins by 
   await system.shutdown();
   expect(journal).toEqual(['greeting hello']);
 });
+
+it('a node ends the whole system through SYSTEM_SHUTDOWN, in order', async () => {
+  journal.length = 0;
+  const system = await startNodes(
+    [
+      {
+        pkg: './journal-plugins.ts',
+        plugin: 'quitter',
+        name: 'quitter',
+        namespace: '/',
+        remaps: [],
+        baseDir: fixtures,
+        paramLayers: [],
+      },
+    ],
+    { logLevel: 'silent', logDestination: silent },
+  );
+  await system.done;
+  expect(journal).toEqual(['deactivate /quitter']);
+});

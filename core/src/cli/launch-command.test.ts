@@ -152,6 +152,12 @@ describe('omnimind launch and run', () => {
     expect(runtimeFiles()).toEqual([]);
   });
 
+  it('--headless sets headless: true on every node that declares it', async () => {
+    const ctx = context();
+    expect(await runCli(['launch', 'demo.launch.yaml', '--headless', '--duration', '0'], ctx, deps)).toBe(0);
+    expect(launches[0]?.options.paramOverrides).toEqual([{ name: 'headless', value: true }]);
+  });
+
   it('stops when the system clock reaches --until', async () => {
     const ctx = context();
     const running = runCli(['launch', 'demo.launch.yaml', '--until', '5'], ctx, deps);

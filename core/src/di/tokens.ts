@@ -24,3 +24,14 @@ export const LOGGER = createToken<Logger>('logger');
 export const METRICS = createToken<Metrics>('metrics');
 /** The node's namespaced bus. */
 export const BUS = createToken<Bus>('bus');
+
+/** Lets a node end the whole system it runs in, as when a mission it ran is over. */
+export interface SystemShutdown {
+  /** Asks the system to shut down in order, soon after the caller returns; `reason` is logged. */
+  request(reason: string): void;
+}
+/**
+ * The system's {@link SystemShutdown}, registered by `startLaunch`/`startNodes` (hosts that cannot
+ * end themselves, such as a bare in-process host in a test, leave it out: check `isRegistered`).
+ */
+export const SYSTEM_SHUTDOWN = createToken<SystemShutdown>('system-shutdown');

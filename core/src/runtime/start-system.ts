@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { createRootContainer } from '../di/container.js';
+import { SYSTEM_SHUTDOWN } from '../di/tokens.js';
 import { MessageBus } from '../bus/message-bus.js';
 import { config as rxjsConfig } from 'rxjs';
 import { createRootLogger, type Logger } from '../logging/logger.js';
@@ -111,6 +112,8 @@ async function startSystem(
   };
   const container = createRootContainer();
   for (const { token, value } of options.services ?? []) container.register(token, { useValue: value });
+  let shutdownOnRequest: (reason: string) => void = () => undefined;
+  container.register(SYSTEM_SHUTDOWN, { useValue: { request: (reason) => shutdownOnRequest(reason) } });
   const host = new PluginHost({
     openBus: busOpener(bus),
     clockFor,
@@ -143,6 +146,12 @@ async function startSystem(
       finished();
     })();
     return stopping;
+  };
+
+  shutdownOnRequest = (reason) => {
+    logger.info({ reason }, 'a node asked the system to shut down');
+    // Later, so that the node asking is not deactivated from inside its own callback.
+    setImmediate(() => void shutdown());
   };
 
   const started = performance.now();

@@ -44,6 +44,7 @@ export function controlAddressOf(options: HostingOptions): ControlAddress | unde
 
 interface LaunchOptions extends HostingOptions {
   readonly param?: string[];
+  readonly headless?: boolean;
 }
 
 /** Registers `omnimind launch <file> [name:=value ...]`. */
@@ -53,7 +54,8 @@ export function registerLaunchCommand(program: Command, env: CommandEnv): void {
     .description('start the plugins of a launch file and keep them running until Ctrl-C')
     .argument('<file>', 'launch file (*.launch.yaml)')
     .argument('[args...]', 'launch arguments as name:=value')
-    .option('--param <[node:]name:=value>', 'override a parameter (repeatable); the value is YAML', collect, []);
+    .option('--param <[node:]name:=value>', 'override a parameter (repeatable); the value is YAML', collect, [])
+    .option('--headless', 'no live terminal display: sets `headless: true` on every node that declares it (for CI)');
   addHostingOptions(command)
     .addHelpText(
       'after',
@@ -62,6 +64,7 @@ Examples:
   $ omnimind launch launch/demo.launch.yaml
   $ omnimind launch launch/demo.launch.yaml use_sim_time:=true --param heartbeat:rate_hz:=5
   $ omnimind launch robot.launch.yaml --duration 30 --control ./omnimind.sock
+  $ omnimind launch launch/demo.launch.yaml --headless --duration 600
 
 The ready line goes to stderr once every node is up. The first Ctrl-C shuts down in order
 (exit 0); a second one exits at once (exit 130).`,
@@ -71,6 +74,7 @@ The ready line goes to stderr once every node is up. The first Ctrl-C shuts down
         const startedAtMs = performance.now();
         const launchArgs = launchArgumentsOf(args);
         const paramOverrides = (options.param ?? []).map((text) => parseParamOverride(text, '--param'));
+        if (options.headless === true) paramOverrides.push(parseParamOverride('headless:=true', '--headless'));
         const control = controlAddressOf(options);
         const absolute = resolve(env.ctx.cwd, file);
         return hostSystem(
