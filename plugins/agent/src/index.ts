@@ -7,3 +7,4 @@ export * from './goap/index.js';
 export * from './goals/index.js';
 export * from './energy/index.js';
 export * from './skills/index.js';
+export * from './executor/index.js';

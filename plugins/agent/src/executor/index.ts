@@ -1,0 +1,14 @@
+export { agent } from './agent-plugin.js';
+export { agentParams, type AgentParams } from './agent-params.js';
+export * from './semantic-map.js';
+export * from './world-model.js';
+export * from './path-lengths.js';
+export * from './planning-round.js';
+export * from './plan-tree.js';
+export * from './skill-nodes.js';
+export * from './step-runner.js';
+export * from './mission-executor.js';
+export * from './mission-summary.js';
+export * from './run-meter.js';
+export * from './status-line.js';
+export * from './mission-file.js';
