@@ -1,6 +1,14 @@
 import type { RobotDescription } from '@omnimind/robots';
-import type { ObjectState, SimulatedRobot, Simulation, SimulationOptions } from './engine-types.js';
-import type { ChargingDock, SpawnPoint } from '../world/world-types.js';
+import type {
+  ObjectState,
+  SimulatedRobot,
+  Simulation,
+  SimulationEditResult,
+  SimulationOptions,
+} from './engine-types.js';
+import { staticNeighbours, type PlacementNeighbour } from '../world/object-placement.js';
+import type { ChargingDock, Pose2D, SpawnPoint, World } from '../world/world-types.js';
+import { teleportObject } from './object-teleport.js';
 import { PhysicsScene } from './physics/physics-scene.js';
 import type { Rapier } from './physics/collider-shapes.js';
 import { RandomStreams, isValidSeed } from './random/seeded-random.js';
@@ -73,6 +81,8 @@ class RapierSimulation implements Simulation {
   readonly #runtimes: RobotRuntime[];
   readonly #scene: PhysicsScene;
   readonly #stepSeconds: number;
+  readonly #world: World;
+  #staticNeighbours: readonly PlacementNeighbour[] | undefined;
   #steps = 0;
   #sensorsSyncedAt = -1;
   #disposed = false;
@@ -85,6 +95,7 @@ class RapierSimulation implements Simulation {
   ) {
     this.stepMs = 1000 / physicsHz;
     this.#stepSeconds = 1 / physicsHz;
+    this.#world = options.world;
     this.#scene = new PhysicsScene(rapier, options.world, spawns, this.#stepSeconds);
     const streams = options.noise === false ? undefined : new RandomStreams(options.seed);
     const docks: readonly ChargingDock[] = options.world.docks;
@@ -156,6 +167,14 @@ class RapierSimulation implements Simulation {
       pose: this.#scene.objectPose(o),
       heldBy: o.heldBy?.name,
     }));
+  }
+
+  setObjectPose(id: string, pose: Pose2D): SimulationEditResult {
+    this.#assertAlive();
+    this.#staticNeighbours ??= staticNeighbours(this.#world);
+    const result = teleportObject(this.#scene, this.#world, this.#staticNeighbours, id, pose);
+    if (result.success) this.#sensorsSyncedAt = -1;
+    return result;
   }
 
   dispose(): void {

@@ -94,6 +94,14 @@ export interface SimulatedRobot {
   /** A first-person RGB image (rgb8, row-major, `width*height*3` bytes) rendered by one ray per column. */
   renderCamera(): Uint8Array;
   battery(): BatteryReading;
+  /**
+   * Sets the battery's state of charge (0–1) at once, e.g. to test a mission on a low battery.
+   * Throws `OMNI_ERR_SIM_INVALID_OPTIONS` for a value outside [0, 1].
+   *
+   * @example
+   * sim.robot('robot1').setBatteryCharge(0.1);
+   */
+  setBatteryCharge(charge: number): void;
   contacts(): ContactReading;
   /** Wheel angles in radians (left, right), integrated from the true motion. */
   wheelPositions(): { readonly left: number; readonly right: number };
@@ -107,6 +115,13 @@ export interface ObjectState {
   readonly pose: Pose2D;
   /** Name of the robot holding it, if any. */
   readonly heldBy: string | undefined;
+}
+
+/** Outcome of a change a test makes to a running simulation. */
+export interface SimulationEditResult {
+  readonly success: boolean;
+  /** What was done, or why nothing was. */
+  readonly message: string;
 }
 
 /**
@@ -124,6 +139,16 @@ export interface Simulation {
   /** A robot by instance name; throws when absent. */
   robot(name: string): SimulatedRobot;
   objects(): ObjectState[];
+  /**
+   * Teleports a movable object to `pose` (map frame), at rest. Refused (success false, with the
+   * reason) for an unknown id, an object a robot holds, or a pose where the object would reach
+   * outside the world's bounds or overlap a wall, obstacle, robot or another object.
+   *
+   * @example
+   * const result = sim.setObjectPose('red_box', { x: 1, y: 0.5, theta: 0 });
+   * if (!result.success) console.log(result.message);
+   */
+  setObjectPose(id: string, pose: Pose2D): SimulationEditResult;
   /** Frees the physics world. */
   dispose(): void;
 }

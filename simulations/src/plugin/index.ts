@@ -5,3 +5,4 @@ export { SensorSchedule } from './sensor-schedule.js';
 export { RobotInterfaces, mapToOdom, type RobotInterfaceOptions } from './robot-interfaces.js';
 export * from './ros-messages.js';
 export { objectStatesMessage } from './object-states.js';
+export { serveTestHooks, setBatteryCharge } from './sim-test-services.js';

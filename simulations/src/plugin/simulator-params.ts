@@ -28,6 +28,10 @@ export const simulatorParams = z.object({
     .default(true)
     .describe('Publish the exact map → odom transform from ground truth (perfect localization).'),
   objects_hz: z.number().positive().default(10).describe('Rate of the /sim/objects ground-truth topic.'),
+  battery_charge: z
+    .record(z.string(), z.number().min(0).max(1))
+    .default({})
+    .describe('Initial state of charge (0..1) by robot name, e.g. { robot2: 0.3 }; others start as described.'),
 });
 
 /** Parsed simulator parameters. */

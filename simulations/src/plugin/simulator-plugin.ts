@@ -1,5 +1,13 @@
 import { resolve } from 'node:path';
-import { QOS_LATCHED, UserInputError, definePlugin, timeFromMs, type Topic, type tf2_msgs } from '@omnimind/core';
+import {
+  QOS_LATCHED,
+  UserInputError,
+  definePlugin,
+  didYouMean,
+  timeFromMs,
+  type Topic,
+  type tf2_msgs,
+} from '@omnimind/core';
 import { loadRobotLibrary, type RobotDescription } from '@omnimind/robots';
 import { createSimulation } from '../engine/create-simulation.js';
 import type { Simulation } from '../engine/engine-types.js';
@@ -11,6 +19,7 @@ import { SensorSchedule } from './sensor-schedule.js';
 import { SimPacer } from './sim-pacer.js';
 import { simulatorParams, type SimulatorParams } from './simulator-params.js';
 import { objectStatesMessage } from './object-states.js';
+import { serveTestHooks } from './sim-test-services.js';
 
 /** Per-instance state of the simulator. */
 export interface SimulatorState {
@@ -18,6 +27,8 @@ export interface SimulatorState {
   readonly simulation: Simulation;
   readonly robots: readonly RobotInterfaces[];
   readonly pacer: SimPacer;
+  /** Closes the test-hook services. */
+  readonly closeServices: () => void;
 }
 
 /** Robot types from the shipped robots and any extra folders. */
@@ -37,7 +48,8 @@ function loadScene(params: SimulatorParams, baseDir: string): { world: World; ro
 /**
  * The embedded simulator as a plugin: loads a world and its robots, steps Rapier physics at a fixed
  * rate on simulated time (published on `/clock`), and gives every robot the topics a ROS 2 robot
- * has. Nodes that set `use_sim_time` follow its clock.
+ * has. Nodes that set `use_sim_time` follow its clock. Tests stage faults through its services
+ * `/sim/set_object_pose` and `/sim/set_battery_charge` (see {@link serveTestHooks}).
  */
 export const simulator = definePlugin({
   name: 'simulator',
@@ -56,6 +68,17 @@ export const simulator = definePlugin({
           `expected some of: ${world.spawns.map((s) => s.name).join(', ')}`,
       );
     }
+    const started = params.spawns.length > 0 ? params.spawns : world.spawns.map((s) => s.name);
+    for (const name of Object.keys(params.battery_charge)) {
+      if (started.includes(name)) continue;
+      const suggestion = didYouMean(name, started);
+      throw new UserInputError(
+        'OMNI_ERR_SIM_UNKNOWN_SPAWN',
+        `parameter battery_charge of '${node.name}': '${name}' is not a robot of this simulation` +
+          (suggestion ? `; did you mean '${suggestion}'?` : '') +
+          ` (robots: ${started.join(', ')})`,
+      );
+    }
   },
   async configure(ctx): Promise<SimulatorState> {
     const params = ctx.params.values;
@@ -69,6 +92,7 @@ export const simulator = definePlugin({
       spawns,
       noise: params.noise,
     });
+    for (const [name, charge] of Object.entries(params.battery_charge)) simulation.robot(name).setBatteryCharge(charge);
     const bus = ctx.bus;
     const nowMs = () => simulation.timeMs;
     const clock = bus.topic('/clock', 'rosgraph_msgs/msg/Clock', { qos: { depth: 1, reliability: 'best_effort' } });
@@ -118,7 +142,8 @@ export const simulator = definePlugin({
       },
       'simulation ready',
     );
-    return { world, simulation, robots: interfaces, pacer };
+    const closeServices = serveTestHooks(bus, simulation);
+    return { world, simulation, robots: interfaces, pacer, closeServices };
   },
   activate(ctx, state) {
     state.pacer.start();
@@ -135,6 +160,7 @@ export const simulator = definePlugin({
     state.pacer.stop();
   },
   cleanup(_ctx, state) {
+    state.closeServices();
     for (const robot of state.robots) robot.close();
     state.simulation.dispose();
   },

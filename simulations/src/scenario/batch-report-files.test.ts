@@ -13,6 +13,7 @@ const result = {
   endTimeS: 0.2,
   metrics: { seed: 1, success: true, time_s: 0.2 },
   starts: { robot1: { x: 0, y: 0, theta: 0 } },
+  objectStarts: {},
   trajectories: {
     robot1: [
       { t: 0, x: 0, y: 0, theta: 0 },

@@ -11,6 +11,7 @@ const episode = (seed: number, success: boolean, time: number, collisions: numbe
   endTimeS: time,
   metrics: { seed, success, time_s: time, collisions },
   starts: {},
+  objectStarts: {},
   trajectories: {},
   collisions: [],
 });

@@ -15,8 +15,10 @@ export interface EpisodeMonitorOptions {
   readonly metrics: readonly MetricName[];
   /** Start poses, recorded in the result as they were given. */
   readonly starts: Readonly<Record<string, Pose2D>>;
+  /** Start poses of the objects the scenario places, recorded in the result as they were given. */
+  readonly objectStarts?: Readonly<Record<string, Pose2D>>;
   /**
-   * Charge fraction (0–1) each robot starts with, from its description: the battery is reported once
+   * Charge fraction (0–1) each robot starts with (the scenario's `battery`, else its description's): the battery is reported once
    * a second, so without it the first second's use would be lost.
    */
   readonly initialCharges?: Readonly<Record<string, number>>;
@@ -126,6 +128,7 @@ export class EpisodeMonitor {
       endTimeS: round6(this.nowS),
       metrics: metrics as EpisodeMetrics,
       starts: this.options.starts,
+      objectStarts: this.options.objectStarts ?? {},
       trajectories: Object.fromEntries([...this.trajectories].map(([robot, recorder]) => [robot, recorder.finish()])),
       collisions: [...this.collisions.events],
     });

@@ -38,7 +38,7 @@ const USE_SIM_TIME = layer({ use_sim_time: true });
 /**
  * The node requests of one episode, in start order: the probe that watches it, the scenario's
  * inline nodes, the nodes of its launch file, then the simulator. Every node but the simulator runs
- * on simulated time. The simulator comes last so that every other node is active (timers set,
+ * on simulated time; the simulator gets each robot's `start.<robot>.battery` as `battery_charge`. The simulator comes last so that every other node is active (timers set,
  * topics subscribed) before its first step: with that, an episode is a pure function of its seed.
  */
 export async function episodeRequests(scenario: Scenario, options: EpisodeRequestOptions): Promise<NodeRequest[]> {
@@ -67,6 +67,11 @@ export async function episodeRequests(scenario: Scenario, options: EpisodeReques
         (request): NodeRequest => ({ ...request, paramLayers: [...request.paramLayers, USE_SIM_TIME] }),
       )
     : [];
+  const batteryCharge = Object.fromEntries(
+    Object.entries(scenario.start).flatMap(([robot, start]) =>
+      start.battery === undefined ? [] : [[robot, start.battery]],
+    ),
+  );
   const simulator: NodeRequest = {
     pkg: siblingModule('../plugin/simulator-plugin'),
     plugin: 'simulator',
@@ -76,7 +81,13 @@ export async function episodeRequests(scenario: Scenario, options: EpisodeReques
     baseDir,
     paramLayers: [
       layer(
-        { world: options.worldFile, seed: options.seed, real_time_factor: 0, spawns: [...scenario.robots] },
+        {
+          world: options.worldFile,
+          seed: options.seed,
+          real_time_factor: 0,
+          spawns: [...scenario.robots],
+          battery_charge: batteryCharge,
+        },
         { world: scenario.worldLocation },
       ),
     ],

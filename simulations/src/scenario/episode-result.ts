@@ -24,6 +24,8 @@ export interface EpisodeResult {
   readonly metrics: EpisodeMetrics;
   /** Where each robot started (after the scenario's start jitter). */
   readonly starts: Readonly<Record<string, Pose2D>>;
+  /** Where each object of the scenario's `objects` section started (after its jitter), by id. */
+  readonly objectStarts: Readonly<Record<string, Pose2D>>;
   /** Each robot's path from ground truth, downsampled. */
   readonly trajectories: Readonly<Record<string, readonly TrajectoryPoint[]>>;
   /** Every collision, in order. */

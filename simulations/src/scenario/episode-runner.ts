@@ -41,7 +41,8 @@ export async function runEpisode(
   for (const robot of scenario.robots) {
     const type = scenario.world.spawns.find((s) => s.name === robot)?.robot;
     const description = type === undefined ? undefined : library.get(type);
-    if (description) initialCharges[robot] = description.battery.initialCharge;
+    const battery = scenario.start[robot]?.battery ?? description?.battery.initialCharge;
+    if (battery !== undefined) initialCharges[robot] = battery;
   }
   const monitor = new EpisodeMonitor({
     seed,
@@ -50,6 +51,7 @@ export async function runEpisode(
     timeLimitS: scenario.timeLimitS,
     metrics: scenario.metrics,
     starts: world.starts,
+    objectStarts: world.objectStarts,
     initialCharges,
     ...(options.trajectoryHz !== undefined ? { trajectoryHz: options.trajectoryHz } : {}),
   });

@@ -10,6 +10,7 @@ import { ScenarioErrorCode } from './scenario-errors.js';
 import { scenarioFileSchema, type ScenarioFile } from './scenario-schema.js';
 import { METRIC_NAMES, type Scenario, type ScenarioNode } from './scenario-types.js';
 import { robotStarts } from './scenario-starts.js';
+import { objectStarts } from './object-starts.js';
 
 /** The folder of the scenarios shipped with the simulator (`scenarios/` in the package). */
 export function scenariosDir(): string {
@@ -61,6 +62,7 @@ function checkedScenario(source: LocatedYaml): Scenario {
   const spawnNames = world.spawns.map((s) => s.name);
   const robots = written.robots ?? spawnNames;
   robots.forEach((robot, i) => checkName(source, ['robots', i], 'spawn', robot, spawnNames, `world '${world.name}'`));
+  const start = robotStarts(source, written.start ?? {}, { robots, world, worldFile, knownRobots });
   return {
     name: written.name ?? path.basename(file).replace(/\.ya?ml$/i, ''),
     description: written.description,
@@ -68,7 +70,8 @@ function checkedScenario(source: LocatedYaml): Scenario {
     worldFile,
     world,
     robots,
-    start: robotStarts(source, written.start ?? {}, { robots, world, worldFile, knownRobots }),
+    start,
+    objects: objectStarts(source, written.objects ?? {}, { world, worldFile, knownRobots, robotStarts: start }),
     launch: launchOf(source, written),
     nodes: written.nodes.map((node, i) => ({
       ...node,
@@ -82,6 +85,7 @@ function checkedScenario(source: LocatedYaml): Scenario {
     metrics: METRIC_NAMES.filter((name) => (written.metrics ?? METRIC_NAMES).includes(name)),
     worldLocation,
     startLocation: source.locate(['start']),
+    objectsLocation: source.locate(['objects']),
   };
 }
 

@@ -39,6 +39,7 @@ const episode = (seed: number, success: boolean): EpisodeResult => ({
     energy_wh: 0.05,
   },
   starts: { robot1: { x: 1, y: 5, theta: 0 } },
+  objectStarts: { red_box: { x: 3 + seed / 10, y: 1.2, theta: 0 } },
   trajectories: {
     robot1: [
       { t: 0, x: 1, y: 5, theta: 0 },
@@ -68,6 +69,10 @@ describe('the HTML report', () => {
     expect(html.match(/<polyline class="wall"/g)).toHaveLength(world.walls.length);
     expect(html.match(/class="obstacle"/g)).toHaveLength(world.obstacles.length);
     expect(html).toContain('<title>dock dock</title>');
+    // red_box is randomised: drawn once per episode at its drawn pose; the other objects at their world poses.
+    expect(html.match(/class="object"/g)).toHaveLength(world.objects.length - 1 + 2);
+    expect(html).toContain('red_box (red box, where it starts in seed 2)');
+    expect(html).toContain('blue_ball (blue ball, where it starts)');
     expect(html).toContain('<circle class="goal" cx="3.8" cy="-2.2" r="0.25"');
     expect(html).toContain('viewBox="-0.5 -10.5 17 11"');
   });

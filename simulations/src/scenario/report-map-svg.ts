@@ -30,7 +30,7 @@ function pointAt(trajectory: readonly TrajectoryPoint[], t: number): TrajectoryP
 
 /**
  * The world seen from above, with every episode drawn on it: walls, obstacles, movable objects
- * (where they start), docks, the goal's target areas, and each robot's trajectory (green when the
+ * (where they start; an object the scenario randomises at each episode's drawn pose), docks, the goal's target areas, and each robot's trajectory (green when the
  * episode met its goal, red when not), its start, and where it collided. Units are metres.
  */
 export function mapSvg(world: World, goal: Goal, episodes: readonly EpisodeResult[], widthPx = 900): string {
@@ -55,15 +55,24 @@ export function mapSvg(world: World, goal: Goal, episodes: readonly EpisodeResul
     parts.push(
       `<polyline class="wall" points="${wall.points.map(point).join(' ')}" fill="none" stroke="#333" stroke-width="${num(wall.thickness)}" stroke-linecap="square"><title>${escapeXml(wall.id)}</title></polyline>`,
     );
-  for (const object of world.objects)
-    parts.push(
-      shapeSvg(
-        object.shape,
-        object.pose,
-        `class="object" fill="${rgb(object.color)}" stroke="#222" stroke-width="0.01"`,
-        `${object.id} (${object.colorName} ${object.label}, where it starts)`,
-      ),
-    );
+  for (const object of world.objects) {
+    const what = `${object.id} (${object.colorName} ${object.label}, where it starts`;
+    const drawn = episodes.flatMap((e) => {
+      const pose = e.objectStarts[object.id];
+      return pose ? [{ pose, title: `${what} in seed ${e.seed})` }] : [];
+    });
+    // A randomised object is drawn at each episode's start, faint, instead of at its world pose.
+    const opacity = drawn.length > 0 ? ' fill-opacity="0.35"' : '';
+    for (const { pose, title } of drawn.length > 0 ? drawn : [{ pose: object.pose, title: `${what})` }])
+      parts.push(
+        shapeSvg(
+          object.shape,
+          pose,
+          `class="object" fill="${rgb(object.color)}"${opacity} stroke="#222" stroke-width="0.01"`,
+          title,
+        ),
+      );
+  }
   for (const dock of world.docks)
     parts.push(
       `<circle class="dock" cx="${num(dock.pose.x)}" cy="${num(-dock.pose.y)}" r="${num(dock.radius)}" fill="none" stroke="#1f6feb" stroke-width="0.03" stroke-dasharray="0.08 0.05"><title>dock ${escapeXml(dock.id)}</title></circle>`,

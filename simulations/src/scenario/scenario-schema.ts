@@ -74,7 +74,7 @@ const node = z.strictObject({
     .transform((params) => params ?? {}),
 });
 
-const start = z.strictObject({
+const placement = {
   pose: z
     .tuple([z.number(), z.number(), z.number().optional()], {
       error: 'expected a start pose [x, y, theta_deg] (metres and degrees; theta_deg may be left out)',
@@ -82,7 +82,18 @@ const start = z.strictObject({
     .optional(),
   xy_m: z.number().nonnegative().default(0),
   theta_deg: z.number().nonnegative().max(180).default(0),
+};
+
+const start = z.strictObject({
+  ...placement,
+  battery: z
+    .number()
+    .min(0, { error: 'expected a battery charge from 0 to 1' })
+    .max(1, { error: 'expected a battery charge from 0 to 1' })
+    .optional(),
 });
+
+const objectStart = z.strictObject(placement);
 
 /** The schema of a scenario file, as written. */
 export const scenarioFileSchema = z
@@ -92,6 +103,7 @@ export const scenarioFileSchema = z
     world: z.string().min(1),
     robots: z.array(z.string().min(1)).min(1).optional(),
     start: z.record(z.string(), start).optional(),
+    objects: z.record(z.string(), objectStart).optional(),
     launch: z.string().min(1).optional(),
     launch_args: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     nodes: z

@@ -27,7 +27,7 @@ export function robotStarts(
       );
     }
     const pose = start.pose && { x: start.pose[0], y: start.pose[1], theta: ((start.pose[2] ?? 0) * Math.PI) / 180 };
-    result[robot] = { pose, xy: start.xy_m, theta: (start.theta_deg * Math.PI) / 180 };
+    result[robot] = { pose, xy: start.xy_m, theta: (start.theta_deg * Math.PI) / 180, battery: start.battery };
   }
   const given = Object.entries(result).filter(([, start]) => start.pose !== undefined);
   if (given.length === 0) return result;

@@ -42,6 +42,21 @@ export interface RobotStart {
   readonly xy: number;
   /** Largest turn either way, radians. */
   readonly theta: number;
+  /** State of charge (0–1) the robot starts with; its description's when undefined. */
+  readonly battery?: number | undefined;
+}
+
+/**
+ * Where a movable object starts in a scenario: its world pose, or a pose the scenario gives, moved
+ * for each seed like a robot start (uniform in a square and an angle range).
+ */
+export interface ObjectStart {
+  /** Replaces the object's pose in the world file (map frame, radians). */
+  readonly pose: Pose2D | undefined;
+  /** Largest shift along x and along y, metres. */
+  readonly xy: number;
+  /** Largest turn either way, radians. */
+  readonly theta: number;
 }
 
 /** A node a scenario starts beside the simulator, written inline in the scenario file. */
@@ -68,6 +83,8 @@ export interface Scenario {
   /** Spawn names of the robots to start (the world's spawns when the file gives none). */
   readonly robots: readonly string[];
   readonly start: Readonly<Record<string, RobotStart>>;
+  /** Objects the scenario places or moves per seed, by world object id, in file order. */
+  readonly objects: Readonly<Record<string, ObjectStart>>;
   /** A launch file to start with the simulator (absolute path), and its arguments. */
   readonly launch: { readonly file: string; readonly args: Readonly<Record<string, string>> } | undefined;
   readonly nodes: readonly ScenarioNode[];
@@ -80,4 +97,6 @@ export interface Scenario {
   readonly worldLocation: SourceLocation;
   /** Where `start` was written (the whole file when it was not). */
   readonly startLocation: SourceLocation;
+  /** Where `objects` was written (the whole file when it was not). */
+  readonly objectsLocation: SourceLocation;
 }

@@ -1,4 +1,4 @@
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { WorldErrorCode } from '../world/world-errors.js';
 import type { Pose2D } from '../world/world-types.js';
 
@@ -19,18 +19,29 @@ export function asWritten(pose: Pose2D): Pose2D {
   return { x: round6(pose.x), y: round6(pose.y), theta: (round6((pose.theta * 180) / Math.PI) * Math.PI) / 180 };
 }
 
-/** World file text with the named spawns' poses replaced; comments and layout are kept. */
-export function worldWithStarts(text: string, starts: Readonly<Record<string, Pose2D>>): string {
+/**
+ * World file text with the named spawns' poses replaced, and the poses of the movable objects
+ * `objects` gives by position in the file's `objects` list (ids may be generated, so not by id);
+ * comments and layout are kept.
+ */
+export function worldWithStarts(
+  text: string,
+  starts: Readonly<Record<string, Pose2D>>,
+  objects: ReadonlyMap<number, Pose2D> = new Map(),
+): string {
   const doc = parseDocument(text);
-  const spawns = doc.get('spawns');
-  if (isSeq(spawns)) {
-    for (const item of spawns.items) {
-      if (!isMap(item)) continue;
-      const pose = starts[String(item.get('name'))];
-      if (!pose) continue;
+  const replace = (list: string, poseOf: (item: YAMLMap, index: number) => Pose2D | undefined): void => {
+    const items = doc.get(list);
+    if (!isSeq(items)) return;
+    items.items.forEach((item, index) => {
+      if (!isMap(item)) return;
+      const pose = poseOf(item, index);
+      if (!pose) return;
       const thetaDeg = round6((pose.theta * 180) / Math.PI);
       item.set('pose', doc.createNode({ x: round6(pose.x), y: round6(pose.y), theta_deg: thetaDeg }, { flow: true }));
-    }
-  }
+    });
+  };
+  replace('spawns', (item) => starts[String(item.get('name'))]);
+  replace('objects', (_item, index) => objects.get(index));
   return doc.toString();
 }

@@ -142,6 +142,16 @@ export class PhysicsScene {
     this.caster.setBodyExcludeKey(o.casterBody, -1);
   }
 
+  /** Puts a free (not held) object at `pose`, at rest: a teleport, with no sweep through what lies between. */
+  placeObject(o: SceneObject, pose: Pose2D): void {
+    const body = o.body!;
+    body.setTranslation({ x: pose.x, y: pose.y }, true);
+    body.setRotation(pose.theta, true);
+    body.setLinvel({ x: 0, y: 0 }, true);
+    body.setAngvel(0, true);
+    this.caster.setBodyPose(o.casterBody, pose.x, pose.y, pose.theta);
+  }
+
   /** Frees the physics world. */
   free(): void {
     this.world.free();

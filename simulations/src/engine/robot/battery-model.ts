@@ -29,6 +29,11 @@ export class BatteryModel {
     return this.#charge > 0;
   }
 
+  /** Sets the state of charge (0–1) at once, as a test fixture would swap the battery. */
+  setCharge(charge: number): void {
+    this.#charge = charge;
+  }
+
   /**
    * Advances by one step during which the motors drove `linear` m/s and `angular` rad/s;
    * `onDock` when the robot's centre is within a dock's radius.

@@ -188,6 +188,18 @@ export class RobotRuntime implements SimulatedRobot {
     return this.#battery.reading();
   }
 
+  setBatteryCharge(charge: number): void {
+    this.#host.assertAlive();
+    if (!(Number.isFinite(charge) && charge >= 0 && charge <= 1)) {
+      throw new SimulationError(
+        SimulationErrorCode.InvalidOptions,
+        `battery charge of robot '${this.name}' must be a number in [0, 1], got ${charge}`,
+        { robot: this.name, charge },
+      );
+    }
+    this.#battery.setCharge(charge);
+  }
+
   contacts(): ContactReading {
     this.#host.assertAlive();
     return this.#contacts;
