@@ -82,7 +82,7 @@ export const agent = definePlugin({
     const skills = new RobotSkills(ctx.bus, ctx.clock, { poseTopic: p.pose_topic, perception });
     const pathLengths = new PathLengths();
     const queue = new GoalQueue({ now: () => ctx.clock.nowMs() / 1000 });
-    const runner = new StepRunner(skills, world, ctx.clock, {
+    const runner = new StepRunner(skills, world, ctx.clock, perception, {
       approachDistance: p.approach_distance,
       chargeToFraction: p.charge_to_fraction,
     });

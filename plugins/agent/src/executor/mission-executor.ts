@@ -4,7 +4,7 @@ import { BehaviorTreeFactory } from '../bt/bt-factory.js';
 import type { StatusChange } from '../bt/tree-snapshot.js';
 import type { GroundedAction } from '../goap/actions/action-types.js';
 import { formatAction } from '../goap/actions/action-types.js';
-import { satisfiesGoal } from '../goap/goal-condition.js';
+import { satisfiesGoal, type GoalCondition } from '../goap/goal-condition.js';
 import type { Goal } from '../goals/goal-schema.js';
 import type { GoalQueue, GoalStatus } from '../goals/goal-queue.js';
 import { planRound, type PlanningSetup } from './planning-round.js';
@@ -56,7 +56,7 @@ interface GoalProgress {
   startedS: number | undefined;
 }
 
-type AbortReason = 'preempted' | 'cancelled' | 'failed' | 'world-changed' | 'timeout' | 'stopped';
+type AbortReason = 'preempted' | 'cancelled' | 'failed' | 'world-changed' | 'object-found' | 'timeout' | 'stopped';
 
 const RECHARGE_PRIORITY = 1_000_000;
 
@@ -122,7 +122,17 @@ export class MissionExecutor {
         if (running && event.goal.id === running.goal.id && event.status !== 'active') {
           running.abort.abort(event.status as AbortReason);
         }
-        if (event.status === 'cancelled') this.report(event.goal, 'cancelled', event.reason);
+        if (event.status === 'cancelled') {
+          this.report(event.goal, 'cancelled', event.reason);
+          this.emitStatus({
+            goalId: event.goal.id,
+            goalStatus: 'cancelled',
+            plan: [],
+            currentStep: -1,
+            replans: this.progress.get(event.goal.id)?.replans ?? 0,
+            message: event.reason ?? 'cancelled',
+          });
+        }
         if (event.status === 'failed' && event.reason === 'deadline passed')
           this.report(event.goal, 'failed', event.reason);
         this.wake?.();
@@ -197,15 +207,20 @@ export class MissionExecutor {
     const capacityWh = this.setup.battery.capacityAh * this.setup.battery.nominalVoltage;
     const timeoutAt =
       goal.success.timeoutS === undefined ? undefined : (progress.startedS ?? 0) + goal.success.timeoutS;
+    // An object counts as where the goal wants it only once seen there, not while that is a guess.
+    const target: GoalCondition = {
+      ...goal.target,
+      observed: [...new Set([...(goal.target.observed ?? []), ...Object.keys(goal.target.objectAt ?? {})])],
+    };
     while (!this.stopped && this.queue.status(goal.id) === 'active') {
-      const view = this.world.symbolicView(goal.target, capacityWh);
-      if (satisfiesGoal(goal.target, view.state, capacityWh)) {
+      const view = this.world.symbolicView(target, capacityWh);
+      if (satisfiesGoal(target, view.state, capacityWh)) {
         this.finish(goal, 'succeeded');
         return;
       }
       let round;
       try {
-        round = await planRound(view, goal.target, this.setup);
+        round = await planRound(view, target, this.setup);
       } catch (error) {
         this.finish(goal, 'failed', `no plan: ${error instanceof Error ? error.message : String(error)}`);
         return;
@@ -248,6 +263,7 @@ export class MissionExecutor {
     this.current = { goal, abort };
     let stepIndex = -1;
     let lastError: unknown;
+    let runningAction: GroundedAction | undefined;
     const status = (message: string): void =>
       this.emitStatus({
         goalId: goal.id,
@@ -260,6 +276,7 @@ export class MissionExecutor {
     const factory = new BehaviorTreeFactory();
     registerSkillNodes(factory, async (action, signal) => {
       stepIndex += 1;
+      runningAction = action;
       status(`running ${formatAction(action)}`);
       try {
         await this.runner.run(action, signal);
@@ -267,6 +284,8 @@ export class MissionExecutor {
       } catch (error) {
         lastError = error;
         throw error;
+      } finally {
+        runningAction = undefined;
       }
     });
     const tree = factory.createTreeFromXml(planToTreeXml(goal.id, actions), `plan:${goal.id}`, { clock: this.clock });
@@ -274,9 +293,14 @@ export class MissionExecutor {
     const subscriptions = [
       tree.statusChanges.subscribe((change) => this.treeSubject.next(change)),
       this.world.changes$.subscribe((change) => {
-        if (change.kind === 'object-moved' && watched.has(change.object) && this.world.holding !== change.object) {
+        if (!watched.has(change.object) || this.world.holding === change.object) return;
+        if (change.kind === 'object-moved') {
           this.logger.info({ goal: goal.id, change }, 'the world changed under the plan');
           abort.abort('world-changed');
+        } else if (change.kind === 'object-found' && runningAction?.type !== 'observe') {
+          // Seen on the way (or again after a search): plan from where it really is.
+          this.logger.info({ goal: goal.id, change }, 'found an object of the goal');
+          abort.abort('object-found');
         }
       }),
     ];
@@ -299,8 +323,9 @@ export class MissionExecutor {
     }
     const reason = abort.signal.aborted ? (abort.signal.reason as AbortReason) : undefined;
     if (reason === 'timeout') return { kind: 'timeout' };
-    if (reason !== undefined && reason !== 'world-changed') return { kind: 'left' };
     if (reason === 'world-changed') return { kind: 'replan', reason: 'an object of the goal moved', search: false };
+    if (reason === 'object-found') return { kind: 'replan', reason: 'an object of the goal was found', search: true };
+    if (reason !== undefined) return { kind: 'left' };
     if (result === 'SUCCESS') return { kind: 'done' };
     const message = lastError instanceof Error ? lastError.message : 'the plan failed';
     const search = lastError instanceof StepFailed && / is not in sight at /.test(lastError.message);
@@ -313,6 +338,14 @@ export class MissionExecutor {
     else this.queue.fail(goal.id, reason ?? 'failed');
     this.report(goal, status, reason);
     this.logger.info({ goal: goal.id, status, reason }, `goal ${status}`);
+    this.emitStatus({
+      goalId: goal.id,
+      goalStatus: status,
+      plan: [],
+      currentStep: -1,
+      replans: this.progress.get(goal.id)?.replans ?? 0,
+      message: reason ?? status,
+    });
   }
 
   private report(goal: Goal, status: GoalReport['status'], reason: string | undefined): void {

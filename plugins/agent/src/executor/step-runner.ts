@@ -1,7 +1,7 @@
 import { OmniError, normalizeAngle, type Clock } from '@omnimind/core';
 import type { GroundedAction } from '../goap/actions/action-types.js';
 import { formatAction } from '../goap/actions/action-types.js';
-import type { ObjectSighting } from '../perception/object-perception.js';
+import type { ObjectPerception, ObjectSighting } from '../perception/object-perception.js';
 import type { PlanarPose } from '../skills/pose-watch.js';
 import type { SkillOptions } from '../skills/skill-types.js';
 import { OBJECT_PLACE_PREFIX, type WorldModel } from './world-model.js';
@@ -55,6 +55,7 @@ export class StepRunner {
     private readonly skills: StepSkills,
     private readonly world: WorldModel,
     private readonly clock: Clock,
+    private readonly perception: ObjectPerception,
     private readonly options: StepRunnerOptions,
   ) {}
 
@@ -82,20 +83,33 @@ export class StepRunner {
         if (Math.hypot(object.x - here.x, object.y - here.y) > this.options.approachDistance + 0.3) {
           await this.skills.navigateTo(this.standOff(object), opts);
         }
-        await this.skills.approach(action.object, opts);
+        try {
+          await this.skills.approach(action.object, opts);
+        } catch (error) {
+          if (signal.aborted || this.perception.sightings().some((s) => s.id === action.object)) throw error;
+          // Gone from where it was seen: look around here first, then search elsewhere.
+          const around = await this.skills.observe({ signal });
+          this.world.observe(around);
+          if (around.some((s) => s.id === action.object)) {
+            throw new StepFailed(action, `${action.object} had moved; seen again nearby`, error);
+          }
+          const place = this.world.nearestPlace(here, 1.5) ?? 'here';
+          this.world.markNotFound(action.object, place);
+          throw new StepFailed(action, `${action.object} is not in sight at ${place}`, error);
+        }
         const held = await this.skills.grasp(action.object, opts);
         this.world.setHolding(held);
         return;
       }
       case 'release': {
-        await this.skills.release(opts);
+        const released = await this.skills.release(opts);
         this.world.setHolding(null);
         // Record where it now lies (perception cannot see an object inside the gripper's reach).
         const here = this.robotPose(action);
         const ahead = 0.25;
         this.world.observe([
           {
-            id: action.object,
+            id: released || action.object,
             pose: { x: here.x + ahead * Math.cos(here.theta), y: here.y + ahead * Math.sin(here.theta), theta: 0 },
           },
         ]);
