@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseParamOverride, startLaunch, type Bus, type RunningSystem, type omnimind_msgs } from '@omnimind/core';
+import { startLaunch, type Bus, type RunningSystem, type omnimind_msgs } from '@omnimind/core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const demo = join(root, 'launch', 'demo.launch.yaml');
