@@ -122,7 +122,7 @@ describe('omnimind CLI end to end', () => {
   it('launches the demo, is driven by a second process, and stops cleanly on SIGINT', async () => {
     const launch = spawn(
       process.execPath,
-      [bin, 'launch', 'launch/demo.launch.yaml', 'rate_hz:=20', '--log-level', 'warn'],
+      [bin, 'launch', 'launch/demo.launch.yaml', 'rate_hz:=20', 'real_time_factor:=1', '--log-level', 'warn'],
       { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let launchErr = '';
@@ -194,6 +194,19 @@ describe('omnimind CLI end to end', () => {
       if (launch.exitCode === null) launch.kill('SIGKILL');
     }
   }, 120_000);
+
+  it("runs the README's main job: the demo mission to its end, a summary, exit 0", async () => {
+    const result = await omnimind(
+      ['launch', 'launch/demo.launch.yaml', '--headless', '--log-level', 'warn'],
+      env,
+      120_000,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('mission summary (robot2)');
+    expect(result.stdout).toMatch(/fetch_red_box +succeeded in [\d.]+ s/);
+    expect(result.stdout).toMatch(/totals: [\d.]+ s, [\d.]+ m driven, [\d.]+ Wh used, battery \d+ %, 0 collisions/);
+    expect(result.stderr).toContain('omnimind: the system shut down');
+  }, 150_000);
 
   it('stops by itself after --duration', async () => {
     const result = await omnimind(

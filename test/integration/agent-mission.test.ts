@@ -37,7 +37,7 @@ async function runMission(
   file: string,
   options: {
     args?: Record<string, string>;
-    params?: { node?: string; name: string; value: unknown }[];
+    params?: { node: string | undefined; name: string; value: unknown }[];
     /** Checked at every status and pose: true shuts the system down (for runs that do not end by themselves). */
     stopWhen?: () => boolean;
   },

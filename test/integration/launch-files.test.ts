@@ -50,22 +50,37 @@ describe('the launch files that ship', () => {
     });
   });
 
-  it('demo: the simulator runs the office and robot1 drives towards its target', async () => {
+  it('demo: robot2 maps the warehouse and its agent plans the red-box mission and sets off', async () => {
     await withSystem(join(launchDir, 'demo.launch.yaml'), { args: { real_time_factor: '20' } }, async (system) => {
-      expect(system.control.nodes().map((n) => n.name)).toEqual([
+      expect(
+        system.control
+          .nodes()
+          .map((n) => n.name)
+          .sort(),
+      ).toEqual([
         '/demo/heartbeat',
         '/demo/monitor',
-        '/robot1/goal_driver',
+        '/robot2/agent',
+        '/robot2/mapper',
+        '/robot2/navigator',
         '/simulator',
       ]);
       const probe = system.bus.forNode({ name: 'probe' });
       const xs: number[] = [];
+      let plan: string[] = [];
       probe
-        .topic('/robot1/ground_truth', 'nav_msgs/msg/Odometry')
+        .topic('/robot2/ground_truth', 'nav_msgs/msg/Odometry')
         .subscribe((e) => void xs.push(e.message.pose.pose.position.x));
+      probe
+        .topic('/robot2/agent_status', 'omnimind_msgs/msg/AgentStatus', { qos: 'latched' })
+        .subscribe((e) => void (plan = e.message.plan.length > 0 ? [...e.message.plan] : plan));
+      for (let waited = 0; plan.length === 0 && waited < 20_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(plan).toContain('grasp(red_box_1)');
       expect(xs.length).toBeGreaterThan(100);
-      expect(xs.at(-1)! - xs[0]!).toBeGreaterThan(1);
+      expect(Math.abs(xs.at(-1)! - xs[0]!)).toBeGreaterThan(0.5);
     });
   });
 

@@ -66,6 +66,29 @@ describe('episode monitor', () => {
     expect(result.metrics.path_length_m).toBe(0.48); // from x 0.01 (t 0.02) to x 0.49 (t 0.98)
   });
 
+  it('counts an object for object_at only once it is put down, not while a robot holds it there', async () => {
+    const m = new EpisodeMonitor({
+      seed: 1,
+      goal: {
+        kind: 'object_at',
+        object: 'box',
+        target: { position: { x: 1, y: 0 }, label: 'pose [1, 0]' },
+        tolerance: 0.2,
+      },
+      robots: ['robot1'],
+      timeLimitS: 10,
+      metrics: ['success'],
+      starts: { robot1: { x: 0, y: 0, theta: 0 } },
+      initialCharges: { robot1: 1 },
+    });
+    m.onObjects([{ id: 'box', x: 1, y: 0, held: true }]);
+    m.onClock(1);
+    expect(m.done).toBe(false);
+    m.onObjects([{ id: 'box', x: 1.1, y: 0 }]);
+    m.onClock(2);
+    expect(await m.result).toMatchObject({ success: true, endTimeS: 2 });
+  });
+
   it('keeps only the metrics asked for, and always the seed', async () => {
     const m = new EpisodeMonitor({
       seed: 3,

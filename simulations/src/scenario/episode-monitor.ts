@@ -103,10 +103,15 @@ export class EpisodeMonitor {
     this.energy.add(robot, percentage, capacityAh, voltage);
   }
 
-  /** The movable objects' positions. */
-  onObjects(objects: readonly { readonly id: string; readonly x: number; readonly y: number }[]): void {
+  /** The movable objects' positions; an object a robot holds is not anywhere an `object_at` goal counts. */
+  onObjects(
+    objects: readonly { readonly id: string; readonly x: number; readonly y: number; readonly held?: boolean }[],
+  ): void {
     if (this.ended) return;
-    for (const object of objects) this.objects.set(object.id, { x: object.x, y: object.y });
+    for (const object of objects) {
+      if (object.held === true) this.objects.delete(object.id);
+      else this.objects.set(object.id, { x: object.x, y: object.y });
+    }
   }
 
   private end(reason: EpisodeEndReason): void {

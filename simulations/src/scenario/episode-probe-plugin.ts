@@ -53,7 +53,10 @@ export const episodeProbe = definePlugin({
     }
     ctx.subscribe(
       bus.topic<omnimind_msgs.ObjectStateArray>('/sim/objects', 'omnimind_msgs/msg/ObjectStateArray').observe(),
-      (event) => monitor.onObjects(event.message.objects.map((o) => ({ id: o.id, x: o.pose.x, y: o.pose.y }))),
+      (event) =>
+        monitor.onObjects(
+          event.message.objects.map((o) => ({ id: o.id, x: o.pose.x, y: o.pose.y, held: o.held_by !== '' })),
+        ),
     );
     return monitor;
   },

@@ -26,7 +26,8 @@ const text = (description: string) => inputPort('string', { description });
  * Registers the agent's skills as asynchronous action nodes, so that trees (generated from a plan
  * or written by hand) run them: `MoveTo place`, `Grasp object`, `Release object at`, `Push object to`,
  * `Pull object to`, `Rotate angle`, `Observe target kind`, `Wait seconds`, `Dock`, `Charge`. A halt
- * aborts the running skill; a failing skill makes the node fail.
+ * aborts the running skill; a skill that fails makes its node return FAILURE (the runner sees the
+ * error first, to report it).
  *
  * @example
  * ```ts
@@ -44,7 +45,12 @@ export function registerSkillNodes(factory: BehaviorTreeFactory, run: ActionRunn
   ) =>
     factory.registerStatefulAction(type, {
       ports,
-      onStart: (ctx) => run(build(ctx), ctx.signal),
+      // A skill that fails makes its node FAILURE (not an error), so Fallback and Retry nodes can handle it.
+      onStart: (ctx) =>
+        run(build(ctx), ctx.signal).then(
+          () => 'SUCCESS' as const,
+          () => 'FAILURE' as const,
+        ),
     });
   action(SKILL_NODE_TYPES.move, { place: text('Place to drive to.') }, (c) => ({
     type: 'move',

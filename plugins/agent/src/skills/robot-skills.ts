@@ -1,21 +1,30 @@
-import type {
-  ActionClient,
-  Bus,
-  Clock,
-  Timer,
-  Topic,
-  geometry_msgs,
-  nav2_msgs,
-  omnimind_msgs,
-  OmniError,
-} from '@omnimind/core';
+import type { ActionClient, Bus, Clock, nav2_msgs, omnimind_msgs } from '@omnimind/core';
 import { AbortedError, omnimind_msgs as gripperMessages } from '@omnimind/core';
+import type { ObjectPerception, ObjectSighting } from '../perception/object-perception.js';
+import { SimulatedObjectPerception } from '../perception/simulated-object-perception.js';
+import { approachObject } from './approach-skill.js';
+import { BumperWatch } from './bumper-watch.js';
+import { observeObjects } from './observe-skill.js';
 import { PoseWatch, type PlanarPose } from './pose-watch.js';
+import { pullObject } from './pull-skill.js';
+import { pushObject } from './push-skill.js';
 import { runGoal } from './run-goal.js';
+import { SightingLog } from './sighting-log.js';
 import { SkillCancelled, SkillFailed } from './skill-errors.js';
-import type { RobotSkillsOptions, SkillOptions, SkillProgress } from './skill-types.js';
+import { SkillLoop, twist } from './skill-loop.js';
+import type { SkillRuntime } from './skill-runtime.js';
+import type {
+  ApproachOptions,
+  ObserveOptions,
+  PlanarTarget,
+  PullOptions,
+  PushOptions,
+  RobotSkillsOptions,
+  SkillOptions,
+  SkillProgress,
+} from './skill-types.js';
 
-type Settings = Required<RobotSkillsOptions>;
+type Settings = Required<Omit<RobotSkillsOptions, 'perception'>>;
 
 const DEFAULTS: Settings = {
   navigateAction: 'navigate_to_pose',
@@ -29,10 +38,11 @@ const DEFAULTS: Settings = {
   rotateTimeoutMs: 30_000,
   stillWindowMs: 500,
   settleTimeoutMs: 10_000,
+  bumperTopic: 'bumper',
+  robotRadius: 0.105,
+  gripperOffset: 0.12,
+  gripperReach: 0.15,
 };
-
-/** Command period of velocity-driven skills: 20 Hz. */
-const COMMAND_PERIOD_MS = 50;
 /** Turn rate per radian left: slows down near the target so the robot does not overshoot. */
 const TURN_GAIN = 1.5;
 /** Slowest useful turn: below this the drive's deadband and friction stall the robot. */
@@ -52,19 +62,16 @@ type GripperClient = ActionClient<
   omnimind_msgs.Gripper_Result
 >;
 
-function twist(angular: number): geometry_msgs.Twist {
-  return { linear: { x: 0, y: 0, z: 0 }, angular: { x: 0, y: 0, z: angular } };
-}
-
 function checkFinite(skill: string, what: string, value: number): void {
   if (!Number.isFinite(value)) throw new SkillFailed(skill, `${what} must be a finite number, got ${value}`);
 }
 
 /**
- * The robot's typed skills, each a cancellable promise: navigate, grasp, release, rotate, wait, dock.
- * Skills talk to the robot only through the bus (actions, `cmd_vel`, the pose topic) and time
- * themselves with the robot's clock, so they run as well against the simulator at any speed as
- * against a real robot.
+ * The robot's typed skills, each a cancellable promise: navigate, grasp, release, rotate, wait,
+ * dock, and the perception and manipulation skills observe, approach, push and pull.
+ * Skills talk to the robot only through the bus (actions, `cmd_vel`, the pose and bumper topics,
+ * perception) and time themselves with the robot's clock, so they run as well against the
+ * simulator at any speed as against a real robot.
  *
  * @example
  * ```ts
@@ -72,23 +79,39 @@ function checkFinite(skill: string, what: string, value: number): void {
  * const stop = new AbortController();
  * await skills.navigateTo({ x: 4, y: 5, theta: 0 }, { signal: stop.signal, onProgress: console.log });
  * await skills.rotate(Math.PI / 2);
+ * const seen = await skills.observe(); // a full turn, every object in sight
+ * await skills.approach('red_box');
+ * await skills.grasp('red_box');
  * ```
  */
 export class RobotSkills {
   private readonly settings: Settings;
   private navigateClient: NavigateClient | undefined;
   private gripperClient: GripperClient | undefined;
-  private cmdVel: Topic<geometry_msgs.Twist> | undefined;
+  private bumperWatch: BumperWatch | undefined;
   private readonly poseWatch: PoseWatch;
+  private readonly loop: SkillLoop;
+  private readonly ownsPerception: boolean;
+  private readonly sightingLog: SightingLog;
+  private readonly runtime: SkillRuntime;
+  /** What the perception skills see with (the one given in the options, or the simulated camera detector). */
+  readonly perception: ObjectPerception;
 
   constructor(
     private readonly bus: Bus,
     private readonly clock: Clock,
     options: RobotSkillsOptions = {},
   ) {
-    this.settings = { ...DEFAULTS, ...options };
+    const { perception, ...settings } = options;
+    this.settings = { ...DEFAULTS, ...settings };
     // Following the pose from the start lets rotate and dock begin without waiting for a message.
     this.poseWatch = new PoseWatch(bus, this.settings.poseTopic);
+    this.loop = new SkillLoop(bus, clock, this.settings.cmdVelTopic);
+    this.ownsPerception = perception === undefined;
+    this.perception = perception ?? new SimulatedObjectPerception(bus, { poseTopic: this.settings.poseTopic });
+    // Sightings are remembered from the start, so push and pull know objects seen before they were asked.
+    this.sightingLog = new SightingLog(this.perception, clock);
+    this.runtime = this.createRuntime();
   }
 
   /** The latest pose from the pose topic, or undefined before the first message. */
@@ -128,12 +151,12 @@ export class RobotSkills {
     const start = watch.unwrappedYaw;
     const { rotateTolerance, maxAngularSpeed, rotateTimeoutMs } = this.settings;
     const remaining = (): number => angleRad - (watch.unwrappedYaw - start);
-    await this.drive('rotate', signal, rotateTimeoutMs, () => {
+    await this.loop.drive('rotate', signal, rotateTimeoutMs, () => {
       const left = remaining();
       if (Math.abs(left) <= rotateTolerance) return undefined;
       onProgress?.({ skill: 'rotate', angleRemaining: left });
       const speed = Math.min(maxAngularSpeed, Math.max(MIN_ANGULAR_SPEED, TURN_GAIN * Math.abs(left)));
-      return twist(Math.sign(left) * speed);
+      return twist(0, Math.sign(left) * speed);
     });
   }
 
@@ -161,15 +184,87 @@ export class RobotSkills {
     await this.settle(signal);
   }
 
-  /** Closes the clients and subscriptions this object opened. */
+  /**
+   * A perception sweep. Without a target: a full turn in place in steps of `sweepStep`, collecting
+   * every sighting. With `target` (a point in the map): a turn to face it and a look of
+   * `dwellSeconds`. Resolves with the latest sighting of each object seen; progress is the angle swept.
+   *
+   * @example
+   * ```ts
+   * const everything = await skills.observe();
+   * const atTable = await skills.observe({ target: { x: 2, y: 1 }, dwellSeconds: 2 });
+   * ```
+   */
+  async observe(options: ObserveOptions = {}): Promise<ObjectSighting[]> {
+    return observeObjects(this.runtime, options);
+  }
+
+  /**
+   * Final approach for grasping: the object must be in sight (else `SkillFailed` "object not in
+   * sight") and its centre within `maxDistance` (default 1 m). Turns to face it and creeps forward
+   * (at most 0.08 m/s) until the gripper point is within reach − `margin` of its edge, assuming a
+   * footprint of `objectRadius`. `SkillFailed` on a bump into anything else, or after `timeoutMs`.
+   */
+  async approach(objectId: string, options: ApproachOptions = {}): Promise<void> {
+    return approachObject(this.runtime, objectId, options);
+  }
+
+  /**
+   * Pushes an object along the floor with the robot's front (no gripper) until its centre is
+   * within `tolerance` (default 0.2 m) of `to`, then backs off `backOff` (default 0.3 m). The object
+   * must have been seen. `SkillFailed` when it slips off the front (`maxLateralError`) or drifts
+   * off course, on a bump into anything else, when navigation fails, or after `timeoutMs`.
+   *
+   * @example
+   * ```ts
+   * await skills.observe();
+   * await skills.push('red_box', { x: 1.5, y: -0.5 });
+   * ```
+   */
+  async push(objectId: string, to: PlanarTarget, options: PushOptions = {}): Promise<void> {
+    return pushObject(this.runtime, objectId, to, options);
+  }
+
+  /**
+   * Pulls an object with the gripper: approaches and grasps it, drives backwards until its centre
+   * is within `tolerance` (default 0.2 m) of `to`, releases it and backs away `backAway` (default
+   * 0.3 m). The object must be in sight and within the approach distance.
+   */
+  async pull(objectId: string, to: PlanarTarget, options: PullOptions = {}): Promise<void> {
+    return pullObject(this.runtime, objectId, to, options);
+  }
+
+  /** Closes the clients and subscriptions this object opened (and the perception it created). */
   dispose(): void {
     this.poseWatch.close();
+    this.sightingLog.close();
+    this.bumperWatch?.close();
+    if (this.ownsPerception) this.perception.close();
     this.navigateClient?.close();
     this.gripperClient?.close();
   }
 
   private watch(): PoseWatch {
     return this.poseWatch;
+  }
+
+  private createRuntime(): SkillRuntime {
+    const { robotRadius, gripperOffset, gripperReach, rotateTolerance } = this.settings;
+    return {
+      clock: this.clock,
+      loop: this.loop,
+      poseWatch: this.poseWatch,
+      perception: this.perception,
+      sightings: this.sightingLog,
+      geometry: { robotRadius, gripperOffset, gripperReach },
+      rotateTolerance,
+      bumper: () => (this.bumperWatch ??= new BumperWatch(this.bus, this.settings.bumperTopic)),
+      rotate: (angle, options) => this.rotate(angle, options),
+      navigateTo: (pose, options) => this.navigateTo(pose, options),
+      grasp: (objectId, options) => this.grasp(objectId, options),
+      release: (options) => this.release(options),
+      wait: (seconds, options) => this.wait(seconds, options),
+    };
   }
 
   private async navigate(
@@ -234,7 +329,7 @@ export class RobotSkills {
     const watch = this.watch();
     let anchor = await watch.first('dock', signal);
     let anchorMs = this.clock.nowMs();
-    await this.poll('dock', signal, this.settings.settleTimeoutMs, undefined, () => {
+    await this.loop.poll('dock', signal, this.settings.settleTimeoutMs, undefined, () => {
       const now = watch.pose ?? anchor;
       const moved = Math.hypot(now.x - anchor.x, now.y - anchor.y);
       if (moved > STILL_DISTANCE || Math.abs(now.theta - anchor.theta) > STILL_ANGLE) {
@@ -243,71 +338,6 @@ export class RobotSkills {
         return false;
       }
       return this.clock.nowMs() - anchorMs >= this.settings.stillWindowMs;
-    });
-  }
-
-  /** Publishes the command `step` returns at 20 Hz until it returns undefined; always ends with a zero twist. */
-  private async drive(
-    skill: string,
-    signal: AbortSignal | undefined,
-    timeoutMs: number,
-    step: () => geometry_msgs.Twist | undefined,
-  ): Promise<void> {
-    this.cmdVel ??= this.bus.topic(this.settings.cmdVelTopic, 'geometry_msgs/msg/Twist');
-    const cmdVel = this.cmdVel;
-    await this.poll(
-      skill,
-      signal,
-      timeoutMs,
-      () => cmdVel.publish(twist(0)),
-      () => {
-        const command = step();
-        if (command) cmdVel.publish(command);
-        return command === undefined;
-      },
-    );
-  }
-
-  /**
-   * Calls `done` now and then every command period of the clock until it returns true, the timeout
-   * passes (`SkillFailed`) or `signal` aborts (`SkillCancelled`); `stop` runs once in every case.
-   */
-  private poll(
-    skill: string,
-    signal: AbortSignal | undefined,
-    timeoutMs: number,
-    stop: (() => void) | undefined,
-    done: () => boolean,
-  ): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const deadline = this.clock.nowMs() + timeoutMs;
-      let timer: Timer | undefined;
-      let finished = false;
-      const finish = (error?: OmniError): void => {
-        if (finished) return;
-        finished = true;
-        timer?.cancel();
-        signal?.removeEventListener('abort', onAbort);
-        stop?.();
-        if (error) reject(error);
-        else resolve();
-      };
-      const onAbort = (): void => finish(new SkillCancelled(skill, signal?.reason));
-      const tick = (): void => {
-        if (finished) return;
-        try {
-          if (done()) return finish();
-        } catch (error) {
-          return finish(
-            new SkillFailed(skill, error instanceof Error ? error.message : String(error), { cause: error }),
-          );
-        }
-        if (this.clock.nowMs() >= deadline) finish(new SkillFailed(skill, `not done within ${timeoutMs} ms`));
-      };
-      if (signal?.aborted) return onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      tick();
-      if (!finished) timer = this.clock.createTimer(COMMAND_PERIOD_MS, tick);
     });
   }
 }

@@ -86,7 +86,7 @@ export class NavigationRun {
     const p = this.params;
     const periodMs = 1000 / p.control_hz;
     await this.waitForInputs(periodMs);
-    await this.plan(true);
+    await this.firstPlan();
     const { controller } = this.parts;
     const goalChecker = new GoalChecker({
       xy_goal_tolerance: p.xy_goal_tolerance,
@@ -149,6 +149,23 @@ export class NavigationRun {
         throw new NavigatorInputsMissing(missing, this.params.input_timeout_s, CODES.TF_ERROR);
       }
       await this.sleep(periodMs);
+    }
+  }
+
+  /**
+   * The first plan. A start in an obstacle is often a stale one (an object just picked up, a person
+   * who walked by): as Nav2's recovery tree does, recover (clear the costmap, back up, ...) and plan
+   * again, up to `max_recoveries`; any other failure ends the goal at once.
+   */
+  private async firstPlan(): Promise<void> {
+    for (;;) {
+      try {
+        await this.plan(true);
+        return;
+      } catch (error) {
+        if (!(error instanceof NavigationFailed && error.cause instanceof StartOccupied)) throw error;
+        await this.recover(error);
+      }
     }
   }
 

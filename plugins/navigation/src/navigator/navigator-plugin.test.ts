@@ -145,6 +145,32 @@ describe('the navigator plugin in the simulator', () => {
     expect(handle.status).toBe('aborted');
   });
 
+  it('recovers from a start inside a stale obstacle (clears the costmap) and still reaches the goal', async () => {
+    // An obstacle where the robot stands, as an object it has just picked up leaves in the map.
+    const map = emptyRoomMap();
+    const data = new Int8Array(map.data);
+    for (let row = 0; row < map.info.height; row++) {
+      for (let col = 0; col < map.info.width; col++) {
+        const x = -3.5 + (col + 0.5) * 0.05;
+        const y = -3.5 + (row + 0.5) * 0.05;
+        if (Math.hypot(x - 0.1, y) <= 0.08) data[row * map.info.width + col] = 100;
+      }
+    }
+    probe.topic('/robot1/map', 'nav_msgs/msg/OccupancyGrid', { qos: 'latched' }).publish({ ...map, data });
+    await advance(0.2);
+    const client = probe.actionClient('/robot1/navigate_to_pose', 'nav2_msgs/action/NavigateToPose');
+    await client.waitForServer(1000);
+    const handle = await client.sendGoal(goalAt(-1.5, 0));
+    const recoveries: number[] = [];
+    handle.feedback.subscribe((f) => void recoveries.push(f.number_of_recoveries));
+    let done = false;
+    void handle.result.finally(() => (done = true));
+    await advance(40, () => done);
+    expect(await handle.result).toEqual({ error_code: CODES.NONE, error_msg: '' });
+    expect(Math.hypot(pose.x + 1.5, pose.y)).toBeLessThan(0.15);
+    expect(recoveries.at(-1)).toBeGreaterThanOrEqual(1);
+  });
+
   it('stops the robot when the goal is canceled mid-way', async () => {
     const client = probe.actionClient('/robot1/navigate_to_pose', 'nav2_msgs/action/NavigateToPose');
     await client.waitForServer(1000);
