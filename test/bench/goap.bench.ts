@@ -11,6 +11,8 @@ import {
   warehouseSpec,
   warehouseState,
 } from '../../plugins/agent/src/goap/testing/demo-domain.js';
+import { loadSemanticMap } from '../../plugins/agent/src/executor/semantic-map.js';
+import { createWorldState } from '../../plugins/agent/src/goap/world-state.js';
 import { median, round3, writeResult } from './bench-helpers.js';
 
 /**
@@ -27,7 +29,45 @@ interface Case {
 }
 
 const warehouse = compileDomain(warehouseSpec());
+
+/**
+ * The README demo's mission as the agent plans it: every place and the dock of the warehouse world
+ * (straight-line lengths × 1.25, as the agent estimates before it has a map), the red box expected
+ * at the pick-up table, robot2 at its spawn; deliver the box beside the dock, seen there.
+ */
+function demoMission(): Case {
+  const map = loadSemanticMap(new URL('../../simulations/worlds/warehouse.yaml', import.meta.url).pathname);
+  const poses = { ...map.places, here: { x: 8, y: 1.3, theta: 0 }, dock: map.docks[0]!.pose };
+  const names = Object.keys(poses) as (keyof typeof poses)[];
+  const distances: Record<string, Record<string, number>> = {};
+  for (const a of names)
+    for (const b of names)
+      if (a < b) (distances[a] ??= {})[b] = 1.25 * Math.hypot(poses[a]!.x - poses[b]!.x, poses[a]!.y - poses[b]!.y);
+  const domain = compileDomain({
+    places: names,
+    distances,
+    docks: ['dock'],
+    objects: { red_box_1: { graspable: true } },
+    robot: { linearSpeed: 0.18, angularSpeed: 1 },
+    battery: {
+      capacityAh: 1.8,
+      nominalVoltage: 11.1,
+      idleCurrent: 0.7,
+      currentPerLinearSpeed: 2,
+      currentPerAngularSpeed: 0.3,
+      chargeCurrent: 1.8,
+    },
+  });
+  const start = createWorldState({ robotAt: 'here', batteryWh: 19.98, objectAt: { red_box_1: 'pick_up' } });
+  return {
+    name: 'readme-demo-mission',
+    domain,
+    start,
+    goal: { objectAt: { red_box_1: 'dock_drop' }, observed: ['red_box_1'] },
+  };
+}
 const CASES: Case[] = [
+  demoMission(),
   { name: 'demo-fetch', domain: demoDomain(), start: demoState(), goal: { objectAt: { red_box: 'dock' } } },
   {
     name: 'demo-fetch-low-battery',

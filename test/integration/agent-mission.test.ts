@@ -137,6 +137,26 @@ describe('the agent in the warehouse demo', () => {
     expect(near(run.objects.get('red_box_1'), DOCK_DROP, 0.5)).toBe(true);
   }, 180_000);
 
+  it('returns to the dock when the battery runs low mid-mission, then resumes and delivers', async () => {
+    let drained: omnimind_msgs.SetBatteryCharge_Response | undefined;
+    const run = await runMission(
+      demo,
+      { params: [{ node: 'agent', name: 'charge_to_fraction', value: 0.16 }] },
+      async (watch, status) => {
+        if (drained !== undefined || !status.message.startsWith('running grasp(')) return;
+        drained = { success: false, message: 'pending' };
+        const client = watch.probe.serviceClient('/sim/set_battery_charge', 'omnimind_msgs/srv/SetBatteryCharge');
+        drained = await client.call({ robot: 'robot2', charge: 0.1 });
+      },
+    );
+    expect(drained?.success, drained?.message).toBe(true);
+    expect(run.outcome.get('recharge-1')?.status).toBe('succeeded');
+    expect(run.outcome.get('fetch_red_box')?.status).toBe('succeeded');
+    const order = run.statuses.map((s) => s.goal_id).filter((id, i, all) => id !== '' && id !== all[i - 1]);
+    expect(order.slice(0, 3)).toEqual(['fetch_red_box', 'recharge-1', 'fetch_red_box']);
+    expect(near(run.objects.get('red_box_1'), DOCK_DROP, 0.5)).toBe(true);
+  }, 180_000);
+
   it('replans when the box is moved away while the robot reaches for it', async () => {
     let moved: omnimind_msgs.SetObjectPose_Response | undefined;
     const run = await runMission(demo, {}, async (watch, status) => {

@@ -5,3 +5,4 @@ export { NavigationRun, planFailureCode } from './navigation-run.js';
 export type { NavigationParts, NavigatorIo } from './navigation-run.js';
 export { NavigationFailed, NavigatorError, NavigatorInputsMissing } from './navigator-errors.js';
 export { pathToPoses, poseToPose2D, remainingPathLength, yawOf } from './path-geometry.js';
+export * from './strategy-tokens.js';

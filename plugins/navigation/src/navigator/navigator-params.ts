@@ -7,7 +7,18 @@ export const navigatorParams = z.object({
   scan_topic: z.string().min(1).default('scan').describe('sensor_msgs/LaserScan; empty string to ignore scans.'),
   cmd_vel_topic: z.string().min(1).default('cmd_vel').describe('geometry_msgs/Twist commands.'),
   action_name: z.string().min(1).default('navigate_to_pose').describe('Name of the action served.'),
-  controller: z.enum(['regulated_pure_pursuit', 'dwa']).default('regulated_pure_pursuit'),
+  planner: z
+    .string()
+    .min(1)
+    .default('astar')
+    .describe("Global planner: 'astar', 'theta_star', or one a plugin provides as navigation.planner.<name>."),
+  controller: z
+    .string()
+    .min(1)
+    .default('regulated_pure_pursuit')
+    .describe(
+      "Local controller: 'regulated_pure_pursuit', 'dwa', or one a plugin provides as navigation.controller.<name>.",
+    ),
   control_hz: z.number().positive().max(200).default(20).describe('Control rate on the node clock (Hz).'),
   planner_timeout_ms: z.number().positive().default(1000).describe('Wall-clock budget of one plan (ms).'),
   replan_period_s: z.number().positive().default(2).describe('Replan this often while following (s).'),

@@ -13,6 +13,8 @@ import {
   type nav_msgs,
 } from '@omnimind/core';
 
+import { plansMade } from './fixtures/counting-planner-plugin.js';
+
 const here = dirname(fileURLToPath(import.meta.url));
 const CODES = nav2_msgs.NavigateToPose_Result;
 
@@ -186,5 +188,29 @@ describe('the navigator plugin in the simulator', () => {
     await advance(2);
     expect(Math.hypot(pose.x - stopped.x, pose.y - stopped.y)).toBeLessThan(1e-6);
     expect(pose.x).toBeLessThan(1.9);
+  });
+
+  it('uses a planner another plugin provides when its parameter names it, and says so for an unknown one', async () => {
+    await host.load([node('./fixtures/counting-planner-plugin.ts', 'counting_planner', 'planners', '/', {})]);
+    await host.startAll();
+    const client = probe.actionClient('/robot1/navigate_to_pose', 'nav2_msgs/action/NavigateToPose');
+    await client.waitForServer(1000);
+    plansMade.length = 0;
+    expect((await host.get('/robot1/navigator').params.set('planner', 'counting')).successful).toBe(true);
+    const handle = await client.sendGoal(goalAt(1, 0.5));
+    let done = false;
+    void handle.result.finally(() => (done = true));
+    await advance(30, () => done);
+    expect(await handle.result).toEqual({ error_code: CODES.NONE, error_msg: '' });
+    expect(plansMade[0]).toBe('1,0.5');
+
+    expect((await host.get('/robot1/navigator').params.set('planner', 'teleport')).successful).toBe(true);
+    const refused = await client.sendGoal(goalAt(0, 0));
+    await expect(refused.result).rejects.toMatchObject({
+      cause: {
+        code: 'OMNI_ERR_NAVIGATOR_STRATEGY',
+        message: expect.stringMatching(/no planner 'teleport': the built-in planners are astar, theta_star/),
+      },
+    });
   });
 });

@@ -1,12 +1,13 @@
-import { definePlugin, timeToMs } from '@omnimind/core';
+import { UserInputError, definePlugin, timeToMs, type PluginContext, type Token } from '@omnimind/core';
 import type { geometry_msgs, nav2_msgs, nav_msgs, sensor_msgs } from '@omnimind/core';
-import type { Controller, VelocityCommand } from '../control/controller.js';
+import type { VelocityCommand } from '../control/controller.js';
 import { DwaController } from '../control/dwa-controller.js';
 import { RegulatedPurePursuit } from '../control/regulated-pure-pursuit.js';
 import { InflatedCostmap } from '../costmap/inflated-costmap.js';
 import { scanObstaclePoints, type Point2 } from '../costmap/scan-obstacles.js';
 import type { Pose2D } from '../grid/grid-types.js';
 import { AStarPlanner } from '../planning/astar-planner.js';
+import { ThetaStarPlanner } from '../planning/theta-star-planner.js';
 import { BackUp } from '../recovery/back-up.js';
 import { ClearCostmap } from '../recovery/clear-costmap.js';
 import { Spin } from '../recovery/spin.js';
@@ -14,27 +15,64 @@ import { Wait } from '../recovery/wait.js';
 import { NavigationRun, type NavigatorIo } from './navigation-run.js';
 import { navigatorParams, type NavigatorParams } from './navigator-params.js';
 import { poseToPose2D } from './path-geometry.js';
+import {
+  controllerCapability,
+  controllerToken,
+  plannerCapability,
+  plannerToken,
+  type ControllerFactory,
+  type PlannerFactory,
+} from './strategy-tokens.js';
 
-function makeController(p: NavigatorParams): Controller {
-  const shared = {
+const BUILTIN_PLANNERS: Readonly<Record<string, PlannerFactory>> = {
+  astar: () => new AStarPlanner(),
+  theta_star: () => new ThetaStarPlanner(),
+};
+
+const BUILTIN_CONTROLLERS: Readonly<Record<string, ControllerFactory>> = {
+  regulated_pure_pursuit: (p) =>
+    new RegulatedPurePursuit({
+      ...sharedControllerOptions(p),
+      inscribed_radius: p.robot_radius,
+      desired_linear_vel: p.desired_linear_vel,
+      max_linear_vel: Math.max(0.26, p.desired_linear_vel),
+      goal_dist_tol: p.xy_goal_tolerance,
+    }),
+  dwa: (p) =>
+    new DwaController({ ...sharedControllerOptions(p), max_linear_vel: Math.max(0.26, p.desired_linear_vel) }),
+};
+
+/** A built-in strategy by name, else one a plugin provided under `token`; a clear error when neither. */
+function strategy<F>(
+  kind: 'planner' | 'controller',
+  name: string,
+  builtins: Readonly<Record<string, F>>,
+  container: PluginContext['container'],
+  token: Token<F>,
+  capability: string,
+): F {
+  const builtin = builtins[name];
+  if (builtin !== undefined) return builtin;
+  if (container.isRegistered(token, true)) return container.resolve(token);
+  throw new UserInputError(
+    'OMNI_ERR_NAVIGATOR_STRATEGY',
+    `no ${kind} '${name}': the built-in ${kind}s are ${Object.keys(builtins).join(', ')}; ` +
+      `any other must come from a plugin in the same system that provides '${capability}'`,
+  );
+}
+
+function sharedControllerOptions(p: NavigatorParams) {
+  return {
     robot_radius: p.robot_radius,
     inflation_cost_scaling_factor: p.cost_scaling_factor,
     max_angular_vel: p.max_angular_vel,
   };
-  if (p.controller === 'dwa')
-    return new DwaController({ ...shared, max_linear_vel: Math.max(0.26, p.desired_linear_vel) });
-  return new RegulatedPurePursuit({
-    ...shared,
-    inscribed_radius: p.robot_radius,
-    desired_linear_vel: p.desired_linear_vel,
-    max_linear_vel: Math.max(0.26, p.desired_linear_vel),
-    goal_dist_tol: p.xy_goal_tolerance,
-  });
 }
 
 /**
  * The `navigator` plugin: serves `navigate_to_pose` (`nav2_msgs/action/NavigateToPose`). It keeps a
- * costmap of the latched `map` topic (plus the latest scan returns), plans with A* from the pose on
+ * costmap of the latched `map` topic (plus the latest scan returns), plans with the `planner` (A* by
+ * default; Theta*, or one a plugin provides) from the pose on
  * `pose_topic`, follows the path with the chosen controller at `control_hz` on the node clock
  * (publishing `cmd_vel`), replans periodically and when blocked, and recovers (clear costmap, spin,
  * back up, wait) when progress stalls. One goal runs at a time: a new goal cancels the running one.
@@ -107,9 +145,27 @@ export const navigator = definePlugin({
         const mine = new AbortController();
         state.current = mine;
         const signal = AbortSignal.any([handle.signal, mine.signal]);
+        const plannerName = ctx.params.values.planner;
+        const controllerName = ctx.params.values.controller;
+        const makePlanner = strategy(
+          'planner',
+          plannerName,
+          BUILTIN_PLANNERS,
+          ctx.container,
+          plannerToken(plannerName),
+          plannerCapability(plannerName),
+        );
+        const makeControl = strategy(
+          'controller',
+          controllerName,
+          BUILTIN_CONTROLLERS,
+          ctx.container,
+          controllerToken(controllerName),
+          controllerCapability(controllerName),
+        );
         const parts = {
-          planner: new AStarPlanner(),
-          controller: makeController(p),
+          planner: makePlanner(ctx.params.values),
+          controller: makeControl(ctx.params.values),
           recoveries: [
             new ClearCostmap(() => void state.costmap?.clear()),
             new Spin({ angle: Math.PI / 2, angular_vel: Math.min(1, p.max_angular_vel) }),
