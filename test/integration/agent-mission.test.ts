@@ -13,6 +13,8 @@ const WALL_LIMIT_MS = 150_000;
 
 interface MissionRun {
   readonly statuses: omnimind_msgs.AgentStatus[];
+  /** `node_name current_status` of every behavior-tree status change. */
+  readonly treeLog: string[];
   readonly objects: Map<string, { x: number; y: number }>;
   readonly collisions: number;
   /** Final status of each goal (from agent_status). */
@@ -52,6 +54,7 @@ async function runMission(
   });
   const probe = system.bus.forNode({ name: 'mission_probe' });
   const statuses: omnimind_msgs.AgentStatus[] = [];
+  const treeLog: string[] = [];
   const objects = new Map<string, { x: number; y: number }>();
   let collisions = 0;
   let pressed = false;
@@ -74,6 +77,9 @@ async function runMission(
     probe.topic('/robot2/bumper', 'omnimind_msgs/msg/BumperEvent', { qos: 'latched' }).subscribe((e) => {
       if (e.message.pressed && !pressed) collisions += 1;
       pressed = e.message.pressed;
+    }),
+    probe.topic('/robot2/behavior_tree_log', 'nav2_msgs/msg/BehaviorTreeLog').subscribe((e) => {
+      for (const change of e.message.event_log) treeLog.push(`${change.node_name} ${change.current_status}`);
     }),
     probe.topic('/robot2/agent_status', 'omnimind_msgs/msg/AgentStatus', { qos: 'latched' }).subscribe((e) => {
       statuses.push(e.message);
@@ -99,7 +105,7 @@ async function runMission(
       outcome.set(s.goal_id, { status: s.goal_status, message: s.message, replans: s.replans });
     }
   }
-  return { statuses, objects, collisions, outcome };
+  return { statuses, treeLog, objects, collisions, outcome };
 }
 
 const DOCK_DROP = { x: 1.0, y: 8.1 };
@@ -122,7 +128,10 @@ describe('the agent in the warehouse demo', () => {
     const first = plans(run)[0] ?? [];
     expect(first).toContain('grasp(red_box_1)');
     expect(first.at(-1)).toBe('release(red_box_1@dock_drop)');
-    // The status carries the plan and the step, for dashboards.
+    // The tree's live status and the agent's status carry the plan and the step, for dashboards.
+    expect(run.treeLog).toContain('grasp(red_box_1) RUNNING');
+    expect(run.treeLog).toContain('release(red_box_1@dock_drop) SUCCESS');
+    expect(run.treeLog).toContain('fetch_red_box SUCCESS');
     expect(run.statuses.some((s) => s.current_step >= 0 && s.battery_fraction > 0.9)).toBe(true);
   }, 180_000);
 

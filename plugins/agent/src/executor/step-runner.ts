@@ -107,12 +107,11 @@ export class StepRunner {
         // Record where it now lies (perception cannot see an object inside the gripper's reach).
         const here = this.robotPose(action);
         const ahead = 0.25;
-        this.world.observe([
-          {
-            id: released || action.object,
-            pose: { x: here.x + ahead * Math.cos(here.theta), y: here.y + ahead * Math.sin(here.theta), theta: 0 },
-          },
-        ]);
+        this.world.placed(released || action.object, {
+          x: here.x + ahead * Math.cos(here.theta),
+          y: here.y + ahead * Math.sin(here.theta),
+          theta: here.theta,
+        });
         return;
       }
       case 'push':

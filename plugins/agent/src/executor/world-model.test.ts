@@ -48,6 +48,15 @@ describe('the world model', () => {
     expect(view.state).toMatchObject({ holding: 'box', objectAt: { box: null }, observed: { box: true } });
   });
 
+  it('records an object the robot put down itself without reporting a change', () => {
+    const { world, changes } = model();
+    world.setHolding('box');
+    world.setHolding(null);
+    world.placed('box', { x: 1.1, y: 8, theta: 0 });
+    expect(world.symbolicView({ objectAt: { box: 'drop' } }, CAPACITY).state.objectAt).toEqual({ box: 'drop' });
+    expect(changes).toEqual([]);
+  });
+
   it('searches the nearest place not searched yet when an object is not found, until none is left', () => {
     const { world, changes } = model();
     world.observe([{ id: 'box', pose: { x: 2.2, y: 10.1, theta: 0 } }]);

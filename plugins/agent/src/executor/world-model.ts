@@ -150,6 +150,15 @@ export class WorldModel {
     }
   }
 
+  /** Records where the robot itself just put `id` down: no change to report, the plan did it. */
+  placed(id: string, pose: PlacePose): void {
+    const belief = this.beliefs.get(id);
+    if (!belief) return;
+    belief.pose = pose;
+    belief.expectedAt = undefined;
+    belief.searched.clear();
+  }
+
   /** Records what perception sees now; objects held by a robot other than this one are skipped. */
   observe(sightings: readonly ObjectSightingLike[]): void {
     for (const s of sightings) {
