@@ -229,6 +229,13 @@ describe('the agent when the world does not cooperate', () => {
     expect(outcome?.replans).toBeLessThanOrEqual(3);
   }, 180_000);
 
+  it('fails a goal whose deadline passes while the robot is on its way', async () => {
+    const run = await runMission(officeLaunch, { args: { mission: 'to-kitchen-deadline.mission.yaml' } });
+    const outcome = run.outcome.get('to_kitchen_soon');
+    expect(outcome).toMatchObject({ status: 'failed', message: 'deadline passed' });
+    expect(run.statuses.some((s) => s.message.startsWith('running move(kitchen)'))).toBe(true);
+  }, 180_000);
+
   it('starts nothing for a mission naming an unknown place or key, and says where', async () => {
     await expect(
       startLaunch(officeLaunch, {

@@ -81,7 +81,7 @@ export class MissionExecutor {
   private stopped = false;
   private loopDone: Promise<void> | undefined;
   private subscriptions: Subscription[] = [];
-  private batteryTimer: Timer | undefined;
+  private housekeepingTimer: Timer | undefined;
   private recharges = 0;
 
   constructor(
@@ -122,23 +122,29 @@ export class MissionExecutor {
         if (running && event.goal.id === running.goal.id && event.status !== 'active') {
           running.abort.abort(event.status as AbortReason);
         }
-        if (event.status === 'cancelled') {
-          this.report(event.goal, 'cancelled', event.reason);
+        // Ends the executor did not decide itself: a cancel, or a deadline that passed.
+        const external =
+          event.status === 'cancelled' || (event.status === 'failed' && event.reason === 'deadline passed');
+        if (external) {
+          const status = event.status as 'cancelled' | 'failed';
+          this.report(event.goal, status, event.reason);
           this.emitStatus({
             goalId: event.goal.id,
-            goalStatus: 'cancelled',
+            goalStatus: status,
             plan: [],
             currentStep: -1,
             replans: this.progress.get(event.goal.id)?.replans ?? 0,
-            message: event.reason ?? 'cancelled',
+            message: event.reason ?? status,
           });
         }
-        if (event.status === 'failed' && event.reason === 'deadline passed')
-          this.report(event.goal, 'failed', event.reason);
         this.wake?.();
       }),
     );
-    this.batteryTimer = this.clock.createTimer(2000, () => this.checkBattery());
+    this.housekeepingTimer = this.clock.createTimer(2000, () => {
+      // Deadlines pass while a plan runs too: an expired goal's tree is halted through its event.
+      this.queue.expireOverdue();
+      this.checkBattery();
+    });
     this.loopDone = this.loop();
   }
 
@@ -147,7 +153,7 @@ export class MissionExecutor {
     this.stopped = true;
     this.current?.abort.abort('stopped');
     this.wake?.();
-    this.batteryTimer?.cancel();
+    this.housekeepingTimer?.cancel();
     await this.loopDone;
     for (const s of this.subscriptions) s.unsubscribe();
     this.subscriptions = [];
