@@ -1,5 +1,8 @@
 /**
- * @omnimind/plugin-vision: image preprocessing, detection decoding, classical detection and image
- * features for OmniMind robots.
+ * @omnimind/plugin-vision: image preprocessing (sharp), YOLO detection decoding, classical colour-blob
+ * detection and image features for OmniMind robots.
  */
-export {};
+export * from './preprocess/index.js';
+export * from './detection/index.js';
+export * from './classical/index.js';
+export * from './features/index.js';
