@@ -6,3 +6,4 @@ export * from './preprocess/index.js';
 export * from './detection/index.js';
 export * from './classical/index.js';
 export * from './features/index.js';
+export * from './inference/index.js';
