@@ -84,6 +84,28 @@ describe('the launch files that ship', () => {
     });
   });
 
+  it("vision: the colour-blob detector reads robot2's camera and publishes detections with its frames' headers", async () => {
+    await withSystem(join(launchDir, 'vision.launch.yaml'), {}, async (system) => {
+      const probe = system.bus.forNode({ name: 'probe' });
+      const frames = new Set<string>();
+      const detections: { stamp: string; frame: string }[] = [];
+      const key = (t: { sec: number; nanosec: number }): string => `${t.sec}.${t.nanosec}`;
+      probe
+        .topic('/robot2/camera/image_raw', 'sensor_msgs/msg/Image', { qos: 'sensor_data' })
+        .subscribe((e) => void frames.add(key(e.message.header.stamp)));
+      probe
+        .topic('/robot2/detections', 'vision_msgs/msg/Detection2DArray')
+        .subscribe(
+          (e) => void detections.push({ stamp: key(e.message.header.stamp), frame: e.message.header.frame_id }),
+        );
+      for (let waited = 0; detections.length < 3 && waited < 10_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(detections.length).toBeGreaterThanOrEqual(3);
+      expect(detections.every((d) => frames.has(d.stamp) && d.frame === 'robot2/camera_link')).toBe(true);
+    });
+  });
+
   it('navigation: robot1 maps the office and reaches the kitchen through its door with navigate_to_pose', async () => {
     await withSystem(
       join(launchDir, 'navigation.launch.yaml'),

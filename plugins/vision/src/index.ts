@@ -7,3 +7,4 @@ export * from './detection/index.js';
 export * from './classical/index.js';
 export * from './features/index.js';
 export * from './inference/index.js';
+export * from './nodes/index.js';
