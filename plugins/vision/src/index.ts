@@ -8,3 +8,5 @@ export * from './classical/index.js';
 export * from './features/index.js';
 export * from './inference/index.js';
 export * from './nodes/index.js';
+export * from './adapters/index.js';
+export * from './ocr/index.js';
