@@ -10,3 +10,4 @@ export * from './inference/index.js';
 export * from './nodes/index.js';
 export * from './adapters/index.js';
 export * from './ocr/index.js';
+export * from './localisation/index.js';

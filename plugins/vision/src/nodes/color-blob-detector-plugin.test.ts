@@ -9,29 +9,19 @@ import {
   type Bus,
   type InMemoryMetrics,
   type NodeRequest,
-  type ParamValueSource,
   type PluginHost,
   type SimClockFeed,
   type sensor_msgs,
   type vision_msgs,
 } from '@omnimind/core';
+import { testNode } from '../testing/test-node.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** A diffbot looking along +x at a red box on its left and a yellow ball straight ahead. */
 const BLOB_ROOM = join(here, 'fixtures', 'blob-room.yaml');
 
 function node(pkg: string, plugin: string, name: string, namespace: string, params: Record<string, unknown>) {
-  return {
-    pkg,
-    plugin,
-    name,
-    namespace,
-    remaps: [] as { from: string; to: string }[],
-    baseDir: here,
-    paramLayers: [
-      new Map(Object.entries(params).map(([k, value]) => [k, { kind: 'launch', value } as ParamValueSource])),
-    ],
-  } satisfies NodeRequest;
+  return testNode(here, pkg, plugin, name, namespace, params);
 }
 
 const simulator = node('@omnimind/simulator', 'simulator', 'sim', '/', {
