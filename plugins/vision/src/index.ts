@@ -11,3 +11,4 @@ export * from './nodes/index.js';
 export * from './adapters/index.js';
 export * from './ocr/index.js';
 export * from './localisation/index.js';
+export * from './sources/index.js';
