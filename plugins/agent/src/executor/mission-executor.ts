@@ -126,16 +126,7 @@ export class MissionExecutor {
         const external =
           event.status === 'cancelled' || (event.status === 'failed' && event.reason === 'deadline passed');
         if (external) {
-          const status = event.status as 'cancelled' | 'failed';
-          this.report(event.goal, status, event.reason);
-          this.emitStatus({
-            goalId: event.goal.id,
-            goalStatus: status,
-            plan: [],
-            currentStep: -1,
-            replans: this.progress.get(event.goal.id)?.replans ?? 0,
-            message: event.reason ?? status,
-          });
+          this.ended(event.goal, event.status as 'cancelled' | 'failed', event.reason);
         }
         this.wake?.();
       }),
@@ -234,7 +225,7 @@ export class MissionExecutor {
       if (this.queue.status(goal.id) !== 'active') return;
       if (round.chargingDetour) progress.chargingDetours += 1;
       const actions = round.plan.steps.map((s) => s.action);
-      const outcome = await this.runPlan(goal, actions, progress, timeoutAt);
+      const outcome = await this.runPlan(goal, target, actions, progress, timeoutAt);
       if (outcome.kind === 'done') continue;
       if (outcome.kind === 'left') return;
       if (outcome.kind === 'timeout') {
@@ -257,6 +248,7 @@ export class MissionExecutor {
 
   private async runPlan(
     goal: Goal,
+    target: GoalCondition,
     actions: readonly GroundedAction[],
     progress: GoalProgress,
     timeoutAt: number | undefined,
@@ -295,7 +287,8 @@ export class MissionExecutor {
       }
     });
     const tree = factory.createTreeFromXml(planToTreeXml(goal.id, actions), `plan:${goal.id}`, { clock: this.clock });
-    const watched = new Set([...Object.keys(goal.target.objectAt ?? {}), ...(goal.target.observed ?? [])]);
+    // The planning target observes every object the goal names: those are the ones to watch.
+    const watched = new Set(target.observed ?? []);
     const subscriptions = [
       tree.statusChanges.subscribe((change) => this.treeSubject.next(change)),
       this.world.changes$.subscribe((change) => {
@@ -342,8 +335,13 @@ export class MissionExecutor {
   private finish(goal: Goal, status: 'succeeded' | 'failed', reason?: string): void {
     if (status === 'succeeded') this.queue.succeed(goal.id);
     else this.queue.fail(goal.id, reason ?? 'failed');
-    this.report(goal, status, reason);
     this.logger.info({ goal: goal.id, status, reason }, `goal ${status}`);
+    this.ended(goal, status, reason);
+  }
+
+  /** Records and reports the end of a goal, whoever ended it. */
+  private ended(goal: Goal, status: GoalReport['status'], reason: string | undefined): void {
+    this.report(goal, status, reason);
     this.emitStatus({
       goalId: goal.id,
       goalStatus: status,
